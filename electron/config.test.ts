@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultDataDir, loadConfig } from './config';
+import { makeTempDir } from './testing/test-host';
+
+describe('loadConfig', () => {
+  it('works with nothing set: every key has a default or is optional', () => {
+    const dir = makeTempDir();
+    const config = loadConfig({}, dir);
+    expect(config).toMatchObject({ dataDir: dir, TITM_HOST: '127.0.0.1', TITM_PORT: 0, TITM_NO_OPEN: false, TITM_LOG_LEVEL: 'info', TITM_SLOW_QUERY_MS: 40 });
+    expect(config.TITM_TOKEN).toBeUndefined();
+  });
+
+  it('reads the environment, coercing numbers and flags', () => {
+    const dir = makeTempDir();
+    const config = loadConfig({ TITM_DATA_DIR: dir, TITM_PORT: '4100', TITM_NO_OPEN: '1', TITM_LOG_LEVEL: 'debug' }, '/unused');
+    expect(config).toMatchObject({ dataDir: dir, TITM_PORT: 4100, TITM_NO_OPEN: true, TITM_LOG_LEVEL: 'debug' });
+  });
+
+  it('reads config.json in the data folder, and the environment wins over it', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ TITM_PORT: 4200, TITM_LOG_LEVEL: 'warn' }));
+    expect(loadConfig({ TITM_DATA_DIR: dir, TITM_LOG_LEVEL: 'error' })).toMatchObject({ TITM_PORT: 4200, TITM_LOG_LEVEL: 'error' });
+  });
+
+  it('explains what is wrong with bad values', () => {
+    const dir = makeTempDir();
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, TITM_PORT: '70000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, TITM_PORT: 'eighty' })).toThrow(/TITM_PORT/);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, TITM_TOKEN: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, TITM_LOG_LEVEL: 'loud' })).toThrow(/TITM_LOG_LEVEL/);
+  });
+
+  it('refuses a broken or unknown-keyed config.json with its path in the message', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');
+    expect(() => loadConfig({ TITM_DATA_DIR: dir })).toThrow(/config\.json is not valid/);
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ TITM_PROT: 1 }));
+    expect(() => loadConfig({ TITM_DATA_DIR: dir })).toThrow(/Unknown keys .*TITM_PROT/);
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('matches the user-data folder Electron uses on each OS', () => {
+    expect(defaultDataDir('linux', {}, '/home/ann')).toBe('/home/ann/.config/TITM AI Coach');
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ann')).toBe('/cfg/TITM AI Coach');
+    expect(defaultDataDir('darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/TITM AI Coach');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toContain('TITM AI Coach');
+  });
+});

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { describeIssues, toIssues } from '../shared/errors';
+
+export const APP_NAME = 'TITM AI Coach';
+/** The settings file in the data folder; the same keys as the environment, env wins. */
+export const CONFIG_FILE = 'config.json';
+
+const flag = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every configuration key of the app; all optional. Later capabilities add their keys here
+ * (OPENAI_API_KEY, MASSIVE_API_KEY, SUPABASE_URL, SENTRY_DSN...).
+ */
+export const ConfigSchema = z.object({
+  TITM_DATA_DIR: z.string().min(1).optional(),
+  TITM_HOST: z.string().min(1).default('127.0.0.1'),
+  TITM_PORT: int(0, 65535).default(0),
+  TITM_TOKEN: z.string().min(16, 'TITM_TOKEN must be at least 16 characters').max(256).regex(/^[\w.~-]+$/, 'TITM_TOKEN may hold letters, digits and . _ ~ - only').optional(),
+  TITM_NO_OPEN: flag.default(false),
+  TITM_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  TITM_SLOW_QUERY_MS: z.coerce.number().min(0).default(40),
+  TITM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(100),
+  TITM_RATE_LIMIT_BURST: int(1, 1_000_000).default(300),
+  TITM_API_ENABLED: flag.optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type AppConfig = z.output<typeof ConfigSchema> & { dataDir: string };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The OS user-data folder, the same one Electron's `app.getPath('userData')` gives. */
+export function defaultDataDir(platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_NAME);
+}
+
+function readConfigFile(dataDir: string): Record<string, unknown> {
+  const file = path.join(dataDir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('expected a JSON object');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Builds the configuration from the environment and `<dataDir>/config.json`, validated with zod.
+ * `fallbackDataDir` is where data lives when TITM_DATA_DIR is not set (Electron passes userData).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallbackDataDir = defaultDataDir()): AppConfig {
+  const fromEnv = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .filter((key) => env[key] !== undefined)
+      .map((key) => [key, env[key]]),
+  );
+  const dataDir = path.resolve(env.TITM_DATA_DIR || fallbackDataDir);
+  const fromFile = readConfigFile(dataDir);
+  const unknownKeys = Object.keys(fromFile).filter((key) => !(key in ConfigSchema.shape));
+  if (unknownKeys.length) throw new ConfigError(`Unknown keys in ${path.join(dataDir, CONFIG_FILE)}: ${unknownKeys.join(', ')}`);
+  const parsed = ConfigSchema.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeIssues(toIssues(parsed.error))}`);
+  return { ...parsed.data, dataDir };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { calls, isCallName, type CallName, type CallOutput, type CallParams } from '../../shared/contract';
+import { CoachError, describeIssues, toIssues, type ApiErrorBody, type CallResult } from '../../shared/errors';
+import type { Logger } from '../observability/logger';
+
+export interface CallContext {
+  requestId: string;
+  log: Logger;
+  /** Which transport the call came through, for logs. */
+  transport: 'ipc' | 'http' | 'internal';
+}
+
+export type Handler<K extends CallName> = (input: CallParams<K>, ctx: CallContext) => CallOutput<K> | Promise<CallOutput<K>>;
+export type Handlers = { [K in CallName]: Handler<K> };
+export type HandlerMap = Partial<Handlers>;
+
+/** Merges each domain's handler map into one (after Actual Budget); a name handled twice throws. */
+export function mergeHandlers(...maps: HandlerMap[]): Handlers {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in merged) throw new Error(`Contract call ${name} has two handlers`);
+      merged[name] = handler;
+    }
+  }
+  const missing = Object.keys(calls).filter((name) => !(name in merged));
+  if (missing.length) throw new Error(`Contract calls without a handler: ${missing.join(', ')}`);
+  const unknown = Object.keys(merged).filter((name) => !isCallName(name));
+  if (unknown.length) throw new Error(`Handlers for calls that are not in the contract: ${unknown.join(', ')}`);
+  return merged as Handlers;
+}
+
+export interface DispatcherOptions {
+  logger: Logger;
+  /** Check outputs against the contract (development and tests). */
+  validateOutput: boolean;
+}
+
+/** Validates, calls the handler, and turns every outcome into a `CallResult`; never throws. */
+export type Dispatch = (name: string, rawInput: unknown, ctx?: Partial<CallContext>) => Promise<CallResult<unknown>>;
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions): Dispatch {
+  return async (name, rawInput, partialCtx = {}) => {
+    const requestId = partialCtx.requestId ?? randomUUID();
+    const log = (partialCtx.log ?? options.logger).child({ requestId, call: name });
+    const fail = (error: ApiErrorBody): CallResult<unknown> => ({ ok: false, error: { ...error, requestId } });
+
+    if (!isCallName(name)) return fail({ code: 'not_found', message: `Unknown call: ${name}` });
+    const entry = calls[name];
+    const parsed = entry.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      log.info('call rejected: invalid input', { issues: describeIssues(issues) });
+      return fail({ code: 'invalid_input', message: `Invalid input for ${name}: ${describeIssues(issues)}`, issues });
+    }
+    const ctx: CallContext = { requestId, log, transport: partialCtx.transport ?? 'internal' };
+    const started = performance.now();
+    try {
+      const handler = handlers[name] as Handler<typeof name>;
+      const value = await handler(parsed.data as never, ctx);
+      if (options.validateOutput) {
+        const checked = entry.output.safeParse(value);
+        if (!checked.success) throw new Error(`Output of ${name} breaks the contract: ${describeIssues(toIssues(checked.error))}`);
+      }
+      log.debug('call ok', { ms: Math.round(performance.now() - started) });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof CoachError) {
+        log.info('call failed', { code: error.code, message: error.message });
+        return fail({ code: error.code, message: error.message, issues: error.issues });
+      }
+      log.error('call crashed', { error });
+      return fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
+    }
+  };
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, silentLogger } from '../observability/logger';
+import { makeTempDir } from '../testing/test-host';
+import { Database } from './database';
+import { loadMigrations } from './migrate';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function migrationsDir(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, sql] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), sql);
+  return dir;
+}
+
+describe('Database', () => {
+  it('opens in WAL mode with foreign keys on and the shipped migrations applied', () => {
+    const db = new Database({ file: path.join(tempDir(), 'a.sqlite'), logger: silentLogger, slowQueryMs: 40 });
+    expect(db.pragma('journal_mode')).toBe('wal');
+    expect(db.pragma('foreign_keys')).toBe(1);
+    expect(db.schemaVersion).toBe(loadMigrations(path.join(import.meta.dirname, 'migrations')).length);
+    expect(db.prepare('SELECT name FROM sqlite_master WHERE name = ?').get('settings')).toEqual({ name: 'settings' });
+    db.close();
+  });
+
+  it('applies each migration once, and only the new ones on the next start', () => {
+    const file = path.join(tempDir(), 'b.sqlite');
+    const dir = migrationsDir({ '001_a.sql': 'CREATE TABLE a (id INTEGER PRIMARY KEY);' });
+    new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir }).close();
+    fs.writeFileSync(path.join(dir, '002_b.sql'), 'CREATE TABLE b (a_id INTEGER REFERENCES a(id));');
+    const db = new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir });
+    expect(db.schemaVersion).toBe(2);
+    expect(db.prepare<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    // Foreign keys are enforced, not just declared.
+    expect(() => db.prepare('INSERT INTO b (a_id) VALUES (42)').run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('applies pending migrations all-or-nothing', () => {
+    const file = path.join(tempDir(), 'c.sqlite');
+    const dir = migrationsDir({
+      '001_ok.sql': 'CREATE TABLE ok (id INTEGER);',
+      '002_broken.sql': 'CREATE TABLE broken (id INTEGER); THIS IS NOT SQL;',
+    });
+    expect(() => new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir })).toThrow(/syntax error/);
+    fs.rmSync(path.join(dir, '002_broken.sql'));
+    const db = new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir });
+    expect(db.prepare('SELECT name FROM sqlite_master WHERE name IN (?, ?)').all('ok', 'broken')).toEqual([{ name: 'ok' }]);
+    db.close();
+  });
+
+  it('refuses gaps and badly named migration files', () => {
+    expect(() => loadMigrations(migrationsDir({ '001_a.sql': '', '003_c.sql': '' }))).toThrow(/without gaps/);
+    expect(() => loadMigrations(migrationsDir({ 'init.sql': '' }))).toThrow(/001_name\.sql/);
+  });
+
+  it('rolls a failed transaction back entirely', () => {
+    const db = new Database({ file: ':memory:', logger: silentLogger, slowQueryMs: 40 });
+    const insert = db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
+    expect(() =>
+      db.transaction(() => {
+        insert.run('a', '1', 'now');
+        insert.run('b', 'not json', 'now');
+      }),
+    ).toThrow(/CHECK constraint/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('logs statements slower than the threshold, with their SQL and duration', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ level: 'debug', console: false, sink: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const db = new Database({ file: ':memory:', logger, slowQueryMs: 40 });
+    db.prepare('SELECT 1').get();
+    expect(lines.filter((l) => l.msg === 'slow query')).toEqual([]);
+    // A recursive count to three million takes well over 40 ms on any machine.
+    db.prepare('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT COUNT(*) FROM c').get();
+    const slow = lines.filter((l) => l.msg === 'slow query');
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({ level: 'warn', sql: expect.stringContaining('WITH RECURSIVE') });
+    expect(slow[0]!.ms as number).toBeGreaterThan(40);
+    db.close();
+  });
+});

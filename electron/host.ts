@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppInfo } from '../shared/schemas/app';
+import { appHandlers } from './app/service';
+import { loadConfig, APP_NAME, type AppConfig } from './config';
+import { EventBus } from './contract/event-bus';
+import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
+import { Database } from './db/database';
+import { HealthRegistry } from './observability/health';
+import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
+import { SettingsService } from './settings/service';
+
+/** A background service of the main process (alert watcher, scanner schedules, sync...). */
+export interface Worker {
+  readonly name: string;
+  start(): void;
+  /** Resolves when the job in flight (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+export interface HostOptions {
+  mode: AppInfo['mode'];
+  env?: NodeJS.ProcessEnv;
+  /** Data folder when TITM_DATA_DIR is not set (Electron passes `app.getPath('userData')`). */
+  fallbackDataDir?: string;
+  version: string;
+  /** Replaces the log file and console (tests). */
+  logSink?: LoggerOptions['sink'];
+}
+
+export interface Host {
+  readonly config: AppConfig;
+  readonly info: AppInfo;
+  readonly logger: Logger;
+  readonly db: Database;
+  readonly events: EventBus;
+  readonly health: HealthRegistry;
+  readonly dispatch: Dispatch;
+  /** Registers a background service; it starts with the host and is drained on stop. */
+  addWorker(worker: Worker): void;
+  start(): void;
+  /** Stops the workers (draining their jobs) and closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: configuration, database, services, workers. */
+export function createHost(options: HostOptions): Host {
+  const config = loadConfig(options.env ?? process.env, options.fallbackDataDir);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const logger = createLogger({
+    level: config.TITM_LOG_LEVEL,
+    logDir: path.join(config.dataDir, 'logs'),
+    console: options.mode === 'web',
+    sink: options.logSink,
+  });
+  const development = config.NODE_ENV !== 'production';
+  const db = new Database({ file: path.join(config.dataDir, 'titm.sqlite'), logger, slowQueryMs: config.TITM_SLOW_QUERY_MS });
+  const events = new EventBus(development);
+  const health = new HealthRegistry();
+  health.register(
+    'database',
+    () => {
+      db.prepare('SELECT 1').get();
+      return { status: 'ok', data: { schemaVersion: db.schemaVersion } };
+    },
+    { critical: true },
+  );
+
+  const info: AppInfo = {
+    name: APP_NAME,
+    version: options.version,
+    mode: options.mode,
+    dataDir: config.dataDir,
+    platform: process.platform,
+    startedAt: new Date().toISOString(),
+  };
+  const settings = new SettingsService(db, events);
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers()), {
+    logger,
+    validateOutput: development,
+  });
+
+  const workers: Worker[] = [];
+  let stopping: Promise<void> | undefined;
+
+  return {
+    config,
+    info,
+    logger,
+    db,
+    events,
+    health,
+    dispatch,
+    addWorker(worker) {
+      if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
+      workers.push(worker);
+    },
+    start() {
+      for (const worker of workers) worker.start();
+      logger.info('host started', { mode: options.mode, version: options.version, workers: workers.length });
+    },
+    stop() {
+      stopping ??= (async () => {
+        await Promise.allSettled(workers.map((worker) => worker.stop()));
+        db.close();
+        logger.info('host stopped');
+      })();
+      return stopping;
+    },
+  };
+}

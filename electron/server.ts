@@ -1,0 +1,191 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorBody } from '../shared/errors';
+import type { EventBus } from './contract/event-bus';
+import type { Dispatch } from './contract/dispatcher';
+import type { HealthRegistry } from './observability/health';
+import type { Logger } from './observability/logger';
+import { BodyError, readJsonBody, sendError, sendJson } from './server/http';
+import { RateLimiter } from './server/rate-limit';
+import { SseHub } from './server/sse';
+import { serveStatic } from './server/static-files';
+
+export interface ApiServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Bearer token; a random one is made when absent. */
+  token?: string;
+  dispatch: Dispatch;
+  events: EventBus;
+  health: HealthRegistry;
+  logger: Logger;
+  /** Folder of the built renderer; the API alone is served when absent. */
+  staticDir?: string;
+  rateLimit: { perSecond: number; burst: number };
+  /** How long `close()` waits for requests in flight before cutting them. */
+  shutdownGraceMs?: number;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** Stops accepting, ends event streams, lets requests in flight finish, then resolves. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** The local API must never listen beyond this machine. */
+export function assertLoopbackHost(host: string): void {
+  if (!LOOPBACK_HOSTS.has(host)) {
+    throw new Error(`Refusing to bind the local API to ${host}: only 127.0.0.1, ::1 or localhost are allowed`);
+  }
+}
+
+export function generateToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1]!);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  assertLoopbackHost(options.host);
+  const token = options.token ?? generateToken();
+  const limiter = new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst);
+  const sse = new SseHub();
+  const unsubscribe = options.events.subscribe((name, payload) => sse.send(name, payload));
+  const inFlight = new Set<Promise<void>>();
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    const job = handle(req, res).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const log = options.logger.child({ requestId });
+    const started = performance.now();
+    const fail = (error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>) =>
+      sendError(res, { ...error, requestId }, headers);
+    try {
+      await route(req, res, requestId, log, fail);
+    } catch (error) {
+      log.error('request crashed', { method: req.method, path: req.url, error });
+      if (!res.headersSent) fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
+      else res.destroy();
+    } finally {
+      const fields = { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (res.statusCode >= 500) log.error('request', fields);
+      else if (res.statusCode >= 400) log.info('request', fields);
+      else log.debug('request', fields);
+    }
+  }
+
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    log: Logger,
+    fail: (error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>) => void,
+  ): Promise<void> {
+    // A Host other than our own loopback name means DNS rebinding or a confused client.
+    if (!allowedHosts.has(req.headers.host ?? '')) return fail({ code: 'forbidden', message: 'Host not allowed' });
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === '/health' && (method === 'GET' || method === 'HEAD')) {
+      return sendJson(res, 200, { status: 'ok' });
+    }
+    if (path === '/health/ready' && (method === 'GET' || method === 'HEAD')) {
+      const report = await options.health.report();
+      return sendJson(res, report.ready ? 200 : 503, report);
+    }
+
+    if (path === '/api' || path.startsWith('/api/')) {
+      // CORS stays closed: no Access-Control-* headers, and cross-origin browsers are refused.
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+        return fail({ code: 'forbidden', message: 'Cross-origin requests are not allowed' });
+      }
+      const client = `${req.socket.remoteAddress}|${req.headers['user-agent'] ?? ''}`;
+      const waitS = limiter.take(client);
+      if (waitS > 0) return fail({ code: 'rate_limited', message: 'Too many requests; slow down.' }, { 'retry-after': String(waitS) });
+      if (!tokenMatches(req.headers.authorization, token)) {
+        return fail({ code: 'unauthorized', message: 'Missing or wrong bearer token' }, { 'www-authenticate': 'Bearer' });
+      }
+
+      if (path === '/api/events') {
+        if (method !== 'GET') return fail({ code: 'method_not_allowed', message: 'Use GET' }, { allow: 'GET' });
+        return sse.open(res, requestId);
+      }
+      const rpc = /^\/api\/rpc\/([\w:-]+)$/.exec(path);
+      if (rpc) {
+        if (method !== 'POST') return fail({ code: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
+        let input: unknown;
+        try {
+          input = await readJsonBody(req);
+        } catch (error) {
+          if (error instanceof BodyError) return fail({ code: error.code, message: error.message });
+          throw error;
+        }
+        const result = await options.dispatch(rpc[1]!, input, { requestId, log, transport: 'http' });
+        if (result.ok) return sendJson(res, 200, result.value ?? null);
+        return fail(result.error);
+      }
+      return fail({ code: 'not_found', message: `No API route ${method} ${path}` });
+    }
+
+    if (options.staticDir && (method === 'GET' || method === 'HEAD')) {
+      if (await serveStatic(options.staticDir, path, res, method === 'HEAD')) return;
+    }
+    return fail({ code: 'not_found', message: `Not found: ${path}` });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const hostInUrl = options.host === '::1' ? '[::1]' : options.host;
+  const url = `http://${hostInUrl}:${port}`;
+  options.logger.info('local API listening', { url });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    token,
+    close() {
+      closing ??= (async () => {
+        unsubscribe();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        sse.closeAll();
+        server.closeIdleConnections();
+        const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? 5_000).unref());
+        await Promise.race([Promise.allSettled([...inFlight]), grace]);
+        server.closeAllConnections();
+        await closed;
+        options.logger.info('local API closed');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildCoachBridge } from './bridge';
+
+contextBridge.exposeInMainWorld('coach', buildCoachBridge(ipcRenderer));

@@ -1,0 +1,165 @@
+import type { CallInput, CallName, CallOutput, EventName, EventPayload } from './contract';
+import { isEventName } from './contract';
+import { CoachError, type CallResult } from './errors';
+
+/** What the preload exposes as `window.coach`: one function per contract call, and events. */
+export type CoachBridge = {
+  call: { [K in CallName]: (input: CallInput<K>) => Promise<CallResult<CallOutput<K>>> };
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+};
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+/** The renderer's one way to talk to the main process, whichever transport carries it. */
+export interface CoachApi {
+  readonly transport: 'ipc' | 'http';
+  /** Resolves with the output, or rejects with a `CoachError` (code, message, issues, requestId). */
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+  close(): void;
+}
+
+function unwrap<T>(result: CallResult<T>): T {
+  if (result.ok) return result.value;
+  throw CoachError.fromBody(result.error);
+}
+
+/** Desktop: calls go through the preload bridge (IPC). */
+export function ipcCoachApi(bridge: CoachBridge): CoachApi {
+  return {
+    transport: 'ipc',
+    async call(name, input) {
+      const invoke = bridge.call[name] as (input: unknown) => Promise<CallResult<CallOutput<typeof name>>>;
+      return unwrap(await invoke(input));
+    },
+    on(name, listener) {
+      return bridge.on(name, listener as (payload: unknown) => void);
+    },
+    onConnection(listener) {
+      listener('connected');
+      return () => {};
+    },
+    close() {},
+  };
+}
+
+export interface HttpApiOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  /** First reconnect delay of the event stream; doubles up to 30 s. */
+  reconnectMs?: number;
+}
+
+type AnyListener = (payload: unknown) => void;
+
+/** Web mode: calls are `POST /api/rpc/<name>`, events come over SSE from `GET /api/events`. */
+export function httpCoachApi(options: HttpApiOptions): CoachApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers = { authorization: `Bearer ${options.token}` };
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let state: ConnectionState = 'disconnected';
+  let stream: AbortController | undefined;
+  let closed = false;
+
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const l of connectionListeners) l(state);
+  };
+
+  const dispatchEvent = (name: string, data: string) => {
+    if (!isEventName(name)) return;
+    const payload: unknown = JSON.parse(data);
+    for (const l of listeners.get(name) ?? []) l(payload);
+  };
+
+  async function runStream(): Promise<void> {
+    let delay = options.reconnectMs ?? 1000;
+    while (!closed) {
+      stream = new AbortController();
+      setState('connecting');
+      try {
+        const res = await doFetch(`${options.baseUrl}/api/events`, { headers, signal: stream.signal });
+        if (!res.ok || !res.body) throw new Error(`event stream refused: ${res.status}`);
+        setState('connected');
+        delay = options.reconnectMs ?? 1000;
+        await readSse(res.body, dispatchEvent);
+      } catch {
+        if (closed) break;
+      }
+      setState('disconnected');
+      if (closed) break;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 30_000);
+    }
+  }
+
+  const ensureStream = () => {
+    if (!stream && !closed) void runStream();
+  };
+
+  return {
+    transport: 'http',
+    async call(name, input) {
+      let res: Response;
+      try {
+        res = await doFetch(`${options.baseUrl}/api/rpc/${name}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (error) {
+        throw new CoachError('unavailable', `The app's local service cannot be reached: ${(error as Error).message}`);
+      }
+      const body: unknown = await res.json().catch(() => undefined);
+      if (res.ok) return body as CallOutput<typeof name>;
+      const error = (body as { error?: unknown } | undefined)?.error;
+      if (error && typeof error === 'object' && 'code' in error) throw CoachError.fromBody(error as never);
+      throw new CoachError('internal', `Unexpected response ${res.status} from ${name}`);
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener as AnyListener);
+      listeners.set(name, set);
+      ensureStream();
+      return () => set.delete(listener as AnyListener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      listener(state);
+      ensureStream();
+      return () => connectionListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      stream?.abort();
+      setState('disconnected');
+    },
+  };
+}
+
+/** Parses a `text/event-stream` body, calling `onEvent(name, data)` for each complete event. */
+export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: string) => void): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) onEvent(name, data.join('\n'));
+    }
+  }
+}

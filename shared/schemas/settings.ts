@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Every user setting the app stores, with its schema. A key's value is validated here on the way in,
+ * so a bad value never reaches the database.
+ */
+export const settingSchemas = {
+  /** Width of the chat panel in pixels, as the user last dragged it. */
+  'ui.chatPanelWidth': z.number().int().min(280).max(900),
+  /** The center-panel tab the user last opened. */
+  'ui.activeTab': z.string().min(1).max(40),
+  /** Main window bounds, remembered between launches of the desktop app. */
+  'window.bounds': z.object({
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().min(400).max(20000),
+    height: z.number().int().min(300).max(20000),
+    maximized: z.boolean(),
+  }),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
+export const SETTING_KEYS = Object.keys(settingSchemas) as [SettingKey, ...SettingKey[]];
+export const SettingKeySchema = z.enum(SETTING_KEYS);
+
+type SettingEntryOf<K extends SettingKey> = { key: K; value: SettingValue<K> };
+export type SettingEntry = { [K in SettingKey]: SettingEntryOf<K> }[SettingKey];
+
+/** `{key, value}` where the value's schema is chosen by the key. */
+export const SettingEntrySchema = z.discriminatedUnion(
+  'key',
+  SETTING_KEYS.map((key) => z.object({ key: z.literal(key), value: settingSchemas[key] })) as unknown as [
+    z.ZodObject<{ key: z.ZodLiteral<SettingKey>; value: z.ZodType }>,
+    ...z.ZodObject<{ key: z.ZodLiteral<SettingKey>; value: z.ZodType }>[],
+  ],
+) as unknown as z.ZodType<SettingEntry>;
+
+export const SettingsMapSchema = z.record(z.string(), z.unknown()) as unknown as z.ZodType<Partial<{ [K in SettingKey]: SettingValue<K> }>>;
+export type SettingsMap = Partial<{ [K in SettingKey]: SettingValue<K> }>;
