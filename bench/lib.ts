@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BENCH_TOKEN = 'bench-token-0123456789abcdefgh';
+
+/** One figure a benchmark prints, with its budget (the issue's goal) when it has one. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: 'ms' | 'ops/s';
+  /** The value must stay at or below this (ms) / at or above this (ops/s). */
+  budget?: number;
+  note?: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function summarise(samples: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1)!, n: sorted.length };
+}
+
+export function withinBudget(figure: Figure): boolean {
+  if (figure.budget === undefined) return true;
+  return figure.unit === 'ops/s' ? figure.value >= figure.budget : figure.value <= figure.budget;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the built web-mode host (`out/host/web.mjs`) on `port` with a fresh data folder. */
+export function startBuiltHost(port: number, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; dataDir: string; stop(): Promise<void> } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'titm-bench-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'out/host/web.mjs')], {
+    env: { ...process.env, TITM_DATA_DIR: dataDir, TITM_PORT: String(port), TITM_TOKEN: BENCH_TOKEN, TITM_NO_OPEN: '1', TITM_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    child,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost, type Worker } from './host';
+import { makeTempDir } from './testing/test-host';
+
+function testHost(dataDir = makeTempDir()) {
+  return createHost({ mode: 'web', version: '1.2.3', env: { TITM_DATA_DIR: dataDir, NODE_ENV: 'test' }, logSink: () => {} });
+}
+
+describe('createHost', () => {
+  it('builds the database in the data folder and answers contract calls', async () => {
+    const dataDir = makeTempDir();
+    const host = testHost(dataDir);
+    host.start();
+    expect(fs.existsSync(path.join(dataDir, 'titm.sqlite'))).toBe(true);
+    expect(await host.dispatch('app:info', {})).toMatchObject({ ok: true, value: { version: '1.2.3', mode: 'web', dataDir } });
+    expect(await host.dispatch('health:ready', {})).toMatchObject({ ok: true, value: { ready: true } });
+    await host.stop();
+  });
+
+  it('starts workers with the host and waits for their job in flight on stop, before closing the database', async () => {
+    const host = testHost();
+    const order: string[] = [];
+    let finishJob!: () => void;
+    const worker: Worker = {
+      name: 'test-worker',
+      start: () => order.push('start'),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          finishJob = () => {
+            order.push(`job done, db open: ${host.db.isOpen}`);
+            resolve();
+          };
+        }),
+    };
+    host.addWorker(worker);
+    expect(() => host.addWorker(worker)).toThrow(/added twice/);
+    host.start();
+    const stopped = host.stop();
+    expect(host.stop()).toBe(stopped); // a second stop waits for the same shutdown
+    finishJob();
+    await stopped;
+    expect(order).toEqual(['start', 'job done, db open: true']);
+    expect(host.db.isOpen).toBe(false);
+  });
+
+  it('keeps settings across restarts', async () => {
+    const dataDir = makeTempDir();
+    const first = testHost(dataDir);
+    await first.dispatch('settings:set', { key: 'ui.chatPanelWidth', value: 512 });
+    await first.stop();
+    const second = testHost(dataDir);
+    expect(await second.dispatch('settings:list', {})).toEqual({ ok: true, value: { 'ui.chatPanelWidth': 512 } });
+    await second.stop();
+  });
+});
