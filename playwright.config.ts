@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_TOKEN } from './e2e/env';
+
+// Debian's Chromium against web mode (the renderer served by the local API). The Electron shell
+// runs the same renderer; its own specs launch it through `_electron` where the binary exists.
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node scripts/start.mjs --serve',
+    url: `${E2E_BASE_URL}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      TITM_PORT: String(E2E_PORT),
+      TITM_TOKEN: E2E_TOKEN,
+      TITM_DATA_DIR: E2E_DATA_DIR,
+      TITM_NO_OPEN: '1',
+      // Outputs and event payloads are checked against the contract while the browser tests run.
+      NODE_ENV: 'test',
+    },
+  },
+});

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import type { SettingsState } from '../../hooks/use-settings';
+import { useMediaQuery } from '../../hooks/use-media-query';
+import { useWindowWidth } from '../../hooks/use-window-width';
+import { ChatPanel } from '../chat/ChatPanel';
+import { StatusBar } from '../status/StatusBar';
+import { CenterPanel } from '../workspace/CenterPanel';
+import { PanelToggle, type NarrowPanel } from './PanelToggle';
+import { Splitter } from './Splitter';
+
+/** Bounds of 'ui.chatPanelWidth' (shared/schemas/settings.ts) and the room the tools always keep. */
+const CHAT_MIN = 280;
+const CHAT_MAX = 900;
+const CHAT_DEFAULT = 400;
+const TOOLS_MIN = 420;
+const CHAT_PANEL_ID = 'chat-panel';
+
+/** Below 768 px the panels no longer fit side by side; `.shell-narrow` carries the CSS for it. */
+const NARROW_QUERY = '(max-width: 767.98px)';
+
+/** The app's layout: chat beside the tools (or one at a time on narrow windows) over the status bar. */
+export function Shell({ settings }: { settings: SettingsState }) {
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const windowWidth = useWindowWidth();
+  const [shown, setShown] = useState<NarrowPanel>('chat');
+  // The width while a drag is in progress; the stored setting takes over once it is committed.
+  const [liveWidth, setLiveWidth] = useState<number>();
+
+  const { save } = settings;
+  const maxWidth = Math.max(CHAT_MIN, Math.min(CHAT_MAX, windowWidth - TOOLS_MIN));
+  const chatWidth = Math.min(maxWidth, Math.max(CHAT_MIN, liveWidth ?? settings.settings?.['ui.chatPanelWidth'] ?? CHAT_DEFAULT));
+
+  const commitWidth = (width: number) => {
+    save('ui.chatPanelWidth', width);
+    setLiveWidth(undefined);
+  };
+
+  return (
+    <div className={narrow ? 'shell shell-narrow' : 'shell'}>
+      <h1 className="visually-hidden">TITM AI Coach</h1>
+      {narrow && <PanelToggle value={shown} onChange={setShown} />}
+      <main className="workspace">
+        <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
+        {!narrow && (
+          <Splitter
+            value={chatWidth}
+            min={CHAT_MIN}
+            max={maxWidth}
+            defaultValue={CHAT_DEFAULT}
+            label="Resize chat panel"
+            controls={CHAT_PANEL_ID}
+            onChange={setLiveWidth}
+            onCommit={commitWidth}
+          />
+        )}
+        <CenterPanel
+          activeTabId={settings.settings?.['ui.activeTab']}
+          onSelectTab={(id) => save('ui.activeTab', id)}
+          hidden={narrow && shown !== 'tools'}
+        />
+      </main>
+      <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { AppInfoCard } from './AppInfoCard';
+import { HealthCard } from './HealthCard';
+
+/** What the app is and whether each part of it works: the first stop when something is off. */
+export function SystemTab() {
+  return (
+    <div className="tab-content system-tab">
+      <HealthCard />
+      <AppInfoCard />
+    </div>
+  );
+}

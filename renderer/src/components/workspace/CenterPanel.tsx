@@ -1,0 +1,22 @@
+import { panelDomId, resolveTab, tabDomId, TABS } from '../../tabs/registry';
+import { TabBar } from './TabBar';
+
+interface CenterPanelProps {
+  activeTabId: string | undefined;
+  onSelectTab: (id: string) => void;
+  hidden?: boolean;
+}
+
+/** The tools beside the chat: a tab bar over the active tab. */
+export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: CenterPanelProps) {
+  const active = resolveTab(activeTabId);
+  const Active = active.component;
+  return (
+    <section className="center-panel" aria-label="Tools" hidden={hidden}>
+      <TabBar tabs={TABS} activeId={active.id} onSelect={onSelectTab} />
+      <div role="tabpanel" id={panelDomId(active.id)} aria-labelledby={tabDomId(active.id)} className="tab-panel">
+        <Active />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { panelDomId, tabDomId, type TabDefinition } from '../../tabs/registry';
+
+interface TabBarProps {
+  tabs: readonly TabDefinition[];
+  activeId: string;
+  onSelect: (id: string) => void;
+}
+
+/** WAI-ARIA tabs with automatic activation: arrows, Home and End move between tabs. */
+export function TabBar({ tabs, activeId, onSelect }: TabBarProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = tabs.findIndex((tab) => tab.id === activeId);
+    const last = tabs.length - 1;
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = tabs[(next + tabs.length) % tabs.length];
+    if (!target) return;
+    onSelect(target.id);
+    listRef.current?.querySelector<HTMLElement>(`#${tabDomId(target.id)}`)?.focus();
+  };
+
+  return (
+    <div ref={listRef} role="tablist" aria-label="Tool tabs" className="tab-bar" onKeyDown={onKeyDown}>
+      {tabs.map((tab) => {
+        const selected = tab.id === activeId;
+        return (
+          <button
+            key={tab.id}
+            id={tabDomId(tab.id)}
+            type="button"
+            role="tab"
+            aria-selected={selected}
+            aria-controls={panelDomId(tab.id)}
+            tabIndex={selected ? 0 : -1}
+            className="tab"
+            onClick={() => onSelect(tab.id)}
+          >
+            {tab.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import { SystemTab } from '../components/system/SystemTab';
+
+/** One tab of the center panel. */
+export interface TabDefinition {
+  /** Stable id, stored in the 'ui.activeTab' setting (at most 40 characters). */
+  id: string;
+  label: string;
+  component: ComponentType;
+}
+
+/**
+ * The center panel's tabs, in display order. Each product tab (Chart, Options, Positions, Journal,
+ * Alerts, Scanner, LEAPS & Macro, Profile) is added here when its feature lands; System stays last.
+ */
+export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [{ id: 'system', label: 'System', component: SystemTab }];
+
+/** The tab with this id, or the first tab when the id is unknown (a stored id from another version). */
+export function resolveTab(id: string | undefined): TabDefinition {
+  return TABS.find((tab) => tab.id === id) ?? TABS[0];
+}
+
+/** DOM ids tying each tab to its panel (aria-controls / aria-labelledby). */
+export const tabDomId = (id: string): string => `tab-${id}`;
+export const panelDomId = (id: string): string => `tabpanel-${id}`;
