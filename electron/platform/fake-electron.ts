@@ -1,0 +1,241 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A test double of the parts of the `electron` module that electron/main.ts uses, so the shell's
+ * wiring (startup order, window options, IPC, guards, tray, quit) runs under vitest in plain Node,
+ * where the Electron binary is not installed. Used with `vi.mock('electron', ...)`.
+ */
+
+type Handler = (...args: never[]) => unknown;
+
+export class FakeEvent {
+  defaultPrevented = false;
+  constructor(readonly fields: Record<string, unknown> = {}) {
+    Object.assign(this, fields);
+  }
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const recorded = {
+  exitCodes: [] as number[],
+  errorBoxes: [] as { title: string; content: string }[],
+  openedExternal: [] as string[],
+  applicationMenus: [] as unknown[],
+};
+
+class FakeWebContents extends EventEmitter {
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  sandboxEnabled = false;
+  readonly paths = new Map<string, string>([['userData', '/nonexistent/TITM AI Coach']]);
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/nonexistent/${name}`;
+  }
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  requestSingleInstanceLock(): boolean {
+    return true;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  getVersion(): string {
+    return '9.9.9-fake';
+  }
+  /** As Electron: 'before-quit' first; quitting goes on unless a listener prevented it. */
+  quit(): void {
+    const event = new FakeEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) this.exit(0);
+  }
+  exit(code: number): void {
+    recorded.exitCodes.push(code);
+  }
+}
+
+export const app = new FakeApp();
+
+export class BrowserWindow extends EventEmitter {
+  static readonly created: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return BrowserWindow.created.filter((w) => !w.destroyed);
+  }
+  readonly webContents = new FakeWebContents();
+  bounds: Rect;
+  maximized = false;
+  visible = false;
+  destroyed = false;
+  loaded: string | undefined;
+
+  constructor(readonly options: Record<string, unknown> & Rect) {
+    super();
+    this.bounds = { x: options.x, y: options.y, width: options.width, height: options.height };
+    BrowserWindow.created.push(this);
+    app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+  async loadFile(file: string): Promise<void> {
+    this.loaded = file;
+    setImmediate(() => this.emit('ready-to-show'));
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded = url;
+    setImmediate(() => this.emit('ready-to-show'));
+  }
+  getNormalBounds(): Rect {
+    return { ...this.bounds };
+  }
+  getBounds(): Rect {
+    return { ...this.bounds };
+  }
+  /** As a user dragging the window: the bounds change and 'move'/'resize' fire. */
+  setBounds(bounds: Partial<Rect>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+    this.visible = true;
+    this.emit('maximize');
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {}
+}
+
+export const ipcMain = {
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  handle(channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: undefined as Handler | undefined,
+    permissionCheckHandler: undefined as Handler | undefined,
+    headersReceived: undefined as Handler | undefined,
+    setPermissionRequestHandler(handler: Handler) {
+      this.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: Handler) {
+      this.permissionCheckHandler = handler;
+    },
+    webRequest: {
+      onHeadersReceived(listener: Handler) {
+        session.defaultSession.headersReceived = listener;
+      },
+    },
+  },
+};
+
+export const screen = {
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 } as Rect,
+  getAllDisplays() {
+    return [{ workArea: this.workArea }];
+  },
+  getPrimaryDisplay() {
+    return { workArea: this.workArea };
+  },
+};
+
+export const nativeImage = {
+  createEmpty() {
+    return {
+      representations: [] as { scaleFactor: number; buffer: Buffer }[],
+      template: false,
+      addRepresentation(rep: { scaleFactor: number; buffer: Buffer }) {
+        this.representations.push(rep);
+      },
+      setTemplateImage(value: boolean) {
+        this.template = value;
+      },
+    };
+  },
+};
+
+export interface FakeMenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  click?: () => void;
+}
+
+export const Menu = {
+  buildFromTemplate(template: FakeMenuItem[]) {
+    return { items: template };
+  },
+  setApplicationMenu(menu: unknown) {
+    recorded.applicationMenus.push(menu);
+  },
+};
+
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = [];
+  tooltip = '';
+  menu: { items: FakeMenuItem[] } | undefined;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { items: FakeMenuItem[] }): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export const shell = {
+  async openExternal(url: string): Promise<void> {
+    recorded.openedExternal.push(url);
+  },
+};
+
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    recorded.errorBoxes.push({ title, content });
+  },
+};
