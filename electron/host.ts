@@ -7,6 +7,7 @@ import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
 import { HealthRegistry } from './observability/health';
+import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { SettingsService } from './settings/service';
 
@@ -80,7 +81,7 @@ export function createHost(options: HostOptions): Host {
     validateOutput: development,
   });
 
-  const workers: Worker[] = [];
+  const workers: Worker[] = [new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS)];
   let stopping: Promise<void> | undefined;
 
   return {

@@ -1,0 +1,57 @@
+import type { HealthReport } from '../../shared/schemas/app';
+import type { EventBus } from '../contract/event-bus';
+import type { Worker } from '../host';
+import type { HealthRegistry } from './health';
+import type { Logger } from './logger';
+
+/** What a report says, without timings: a change here is worth telling the renderer. */
+function statusSignature(report: HealthReport): string {
+  return JSON.stringify([report.ready, report.checks.map((c) => [c.name, c.status, c.detail ?? ''])]);
+}
+
+/**
+ * Re-runs the health checks on an interval and emits `health:changed` when a status changes, so
+ * the status bar learns of a degraded provider or a stalled worker without polling.
+ */
+export class HealthMonitor implements Worker {
+  readonly name = 'health-monitor';
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private last: string | undefined;
+
+  constructor(
+    private readonly health: HealthRegistry,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  /** One pass; a pass still running is not doubled (ticks never overlap). */
+  tick(): Promise<void> {
+    this.inFlight ??= this.check().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.inFlight;
+  }
+
+  private async check(): Promise<void> {
+    const report = await this.health.report();
+    const signature = statusSignature(report);
+    if (signature === this.last) return;
+    const first = this.last === undefined;
+    this.last = signature;
+    if (!first) this.logger.info('health changed', { ready: report.ready, notOk: report.checks.filter((c) => c.status !== 'ok').map((c) => c.name) });
+    this.events.emit('health:changed', report);
+  }
+}
