@@ -27,14 +27,15 @@ export const SettingKeySchema = z.enum(SETTING_KEYS);
 type SettingEntryOf<K extends SettingKey> = { key: K; value: SettingValue<K> };
 export type SettingEntry = { [K in SettingKey]: SettingEntryOf<K> }[SettingKey];
 
-/** `{key, value}` where the value's schema is chosen by the key. */
-export const SettingEntrySchema = z.discriminatedUnion(
-  'key',
-  SETTING_KEYS.map((key) => z.object({ key: z.literal(key), value: settingSchemas[key] })) as unknown as [
-    z.ZodObject<{ key: z.ZodLiteral<SettingKey>; value: z.ZodType }>,
-    ...z.ZodObject<{ key: z.ZodLiteral<SettingKey>; value: z.ZodType }>[],
-  ],
-) as unknown as z.ZodType<SettingEntry>;
+type EntrySchema = z.ZodObject<{ key: z.ZodLiteral<SettingKey>; value: z.ZodType }>;
+const entrySchemas = SETTING_KEYS.map((key): EntrySchema => z.object({ key: z.literal(key), value: settingSchemas[key] }));
 
-export const SettingsMapSchema = z.record(z.string(), z.unknown()) as unknown as z.ZodType<Partial<{ [K in SettingKey]: SettingValue<K> }>>;
-export type SettingsMap = Partial<{ [K in SettingKey]: SettingValue<K> }>;
+/**
+ * `{key, value}` where the value's schema is chosen by the key. zod cannot infer the key/value
+ * pairing of a union built in a loop, so the static type is stated.
+ */
+export const SettingEntrySchema = z.discriminatedUnion('key', entrySchemas as [EntrySchema, ...EntrySchema[]]) as unknown as z.ZodType<SettingEntry>;
+
+/** Every stored setting by key; keys never set are absent. */
+export const SettingsMapSchema = z.object(settingSchemas).partial();
+export type SettingsMap = z.infer<typeof SettingsMapSchema>;
