@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { CoachBridge } from '../shared/client';
+import { ensureElectronSqliteBinding } from '../scripts/electron-sqlite.mjs';
 
 /**
  * The desktop app itself, launched through Electron (after Actual Budget's desktop E2E): every
@@ -50,7 +51,15 @@ async function launch(dataDir: string): Promise<ElectronApplication> {
   return electron.launch({
     args: ['.'],
     cwd: root,
-    env: { ...env, TITM_DATA_DIR: dataDir, NODE_ENV: 'test', TITM_LOG_LEVEL: 'debug', TITM_API_ENABLED: '0' },
+    env: {
+      ...env,
+      TITM_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      TITM_LOG_LEVEL: 'debug',
+      TITM_API_ENABLED: '0',
+      // better-sqlite3 built for Electron's ABI, as `npm start` provides it.
+      TITM_SQLITE_BINDING: ensureElectronSqliteBinding(),
+    },
     timeout: 60_000,
   });
 }

@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   TITM_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(100),
   TITM_RATE_LIMIT_BURST: int(1, 1_000_000).default(300),
   TITM_API_ENABLED: flag.optional(),
+  /** better-sqlite3's addon built for Electron's ABI (set by `npm start`; packaged apps need none). */
+  TITM_SQLITE_BINDING: z.string().min(1).optional(),
   TITM_HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(15_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

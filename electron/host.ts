@@ -55,7 +55,12 @@ export function createHost(options: HostOptions): Host {
     sink: options.logSink,
   });
   const development = config.NODE_ENV !== 'production';
-  const db = new Database({ file: path.join(config.dataDir, 'titm.sqlite'), logger, slowQueryMs: config.TITM_SLOW_QUERY_MS });
+  const db = new Database({
+    file: path.join(config.dataDir, 'titm.sqlite'),
+    logger,
+    slowQueryMs: config.TITM_SLOW_QUERY_MS,
+    nativeBinding: config.TITM_SQLITE_BINDING,
+  });
   const events = new EventBus(development);
   const health = new HealthRegistry();
   health.register(

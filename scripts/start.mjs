@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildAll, buildIsStale } from './build.mjs';
+import { ensureElectronSqliteBinding } from './electron-sqlite.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serveOnly = process.argv.includes('--serve');
@@ -27,7 +28,8 @@ if (buildIsStale()) {
 
 const electron = serveOnly ? undefined : electronBinary();
 if (electron) {
-  const child = spawn(electron, [root], { stdio: 'inherit' });
+  const env = { ...process.env, TITM_SQLITE_BINDING: ensureElectronSqliteBinding() };
+  const child = spawn(electron, [root], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 } else {

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, silentLogger } from '../observability/logger';
 import { makeTempDir } from '../testing/test-host';
+import { createRequire } from 'node:module';
 import { Database } from './database';
 import { loadMigrations } from './migrate';
+
+const require = createRequire(import.meta.url);
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -87,5 +90,18 @@ describe('Database', () => {
     expect(slow[0]).toMatchObject({ level: 'warn', sql: expect.stringContaining('WITH RECURSIVE') });
     expect(slow[0]!.ms as number).toBeGreaterThan(40);
     db.close();
+  });
+});
+
+describe('native binding', () => {
+  it('loads the addon from an explicit path (how the desktop app gets its Electron-ABI build)', () => {
+    const addon = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build/Release/better_sqlite3.node');
+    const db = new Database({ file: ':memory:', logger: silentLogger, slowQueryMs: 40, nativeBinding: addon });
+    expect(db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    db.close();
+  });
+
+  it('fails clearly when the addon path is wrong', () => {
+    expect(() => new Database({ file: ':memory:', logger: silentLogger, slowQueryMs: 40, nativeBinding: '/nowhere/better_sqlite3.node' })).toThrow(/nowhere/);
   });
 });

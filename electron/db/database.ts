@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   /** Statements slower than this are logged as warnings. */
   slowQueryMs: number;
   migrationsDir?: string;
+  /** Path of better-sqlite3's compiled addon when it is not the one beside the package. */
+  nativeBinding?: string;
 }
 
 export interface Statement<Row = unknown> {
@@ -37,7 +39,7 @@ export class Database {
     this.file = options.file;
     this.logger = options.logger;
     this.slowQueryMs = options.slowQueryMs;
-    this.db = new BetterSqlite3(options.file);
+    this.db = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     // NORMAL is durable for committed transactions in WAL mode against a process crash (not power loss).
