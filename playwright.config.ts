@@ -5,6 +5,7 @@ import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_TOKEN } from './e2e/env';
 // runs the same renderer; its own specs launch it through `_electron` where the binary exists.
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

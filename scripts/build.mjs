@@ -14,7 +14,16 @@ const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
   fs.rmSync(out, { recursive: true, force: true });
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+  // Always a production renderer build: Vite follows NODE_ENV, which the caller may have set for the
+  // host (NODE_ENV=test validates outputs) and must not turn React into its development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'warn' : 'info' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 
   const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, define, logLevel: 'warning', absWorkingDir: root };
   await Promise.all([
