@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from './contract/event-bus';
-import { createDispatcher, mergeHandlers } from './contract/dispatcher';
+import { createDispatcher } from './contract/dispatcher';
 import { HealthRegistry } from './observability/health';
 import { createLogger, silentLogger } from './observability/logger';
 import { assertLoopbackHost, startApiServer, type ApiServer } from './server';
+import { STUB_APP_INFO, stubHandlers } from './testing/stub-handlers';
 import { makeTempDir, startTestHost, TEST_TOKEN, type TestHost } from './testing/test-host';
 
 let t: TestHost;
@@ -62,14 +63,10 @@ describe('authentication and errors', () => {
   it('answers 500 with a request id and no stack when a handler crashes', async () => {
     const logs: string[] = [];
     const logger = createLogger({ level: 'debug', console: false, sink: (line) => logs.push(line) });
-    const handlers = mergeHandlers({
+    const handlers = stubHandlers({
       'app:info': () => {
         throw new Error('secret detail at /home/trader/.config');
       },
-      'health:ready': () => ({ ready: true, checkedAt: '', checks: [] }),
-      'settings:list': () => ({}),
-      'settings:set': (e) => e,
-      'settings:reset': () => ({ removed: false }),
     });
     const server = await startApiServer({
       host: '127.0.0.1',
@@ -217,15 +214,11 @@ describe('graceful shutdown', () => {
   it('lets a request in flight finish, ends event streams, then stops accepting', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const handlers = mergeHandlers({
+    const handlers = stubHandlers({
       'app:info': async () => {
         await gate;
-        return { name: 'n', version: 'v', mode: 'web' as const, dataDir: '/d', platform: 'linux', startedAt: 'now' };
+        return STUB_APP_INFO;
       },
-      'health:ready': () => ({ ready: true, checkedAt: '', checks: [] }),
-      'settings:list': () => ({}),
-      'settings:set': (e) => e,
-      'settings:reset': () => ({ removed: false }),
     });
     const server = await startApiServer({ ...serverOptions(), dispatch: createDispatcher(handlers, { logger: silentLogger, validateOutput: true }) });
     const auth = { authorization: `Bearer ${TEST_TOKEN}` };

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CoachError } from '../../shared/errors';
 import { silentLogger } from '../observability/logger';
+import { STUB_APP_INFO, stubHandlers } from '../testing/stub-handlers';
 import { createDispatcher, mergeHandlers, type HandlerMap } from './dispatcher';
 
-const info = { name: 'n', version: 'v', mode: 'web' as const, dataDir: '/d', platform: 'linux', startedAt: 't' };
-const base: HandlerMap = {
-  'app:info': () => info,
-  'health:ready': () => ({ ready: true, checkedAt: 't', checks: [] }),
-  'settings:list': () => ({}),
-  'settings:set': (entry) => entry,
-  'settings:reset': () => ({ removed: true }),
-};
+const info = STUB_APP_INFO;
+const base: HandlerMap = stubHandlers();
 
 describe('mergeHandlers', () => {
   it('refuses a call handled twice, a call not handled, and a handler outside the contract', () => {
@@ -23,7 +18,7 @@ describe('mergeHandlers', () => {
 
 describe('createDispatcher', () => {
   const dispatch = (overrides: HandlerMap, validateOutput = true) =>
-    createDispatcher(mergeHandlers({ ...base, ...overrides }), { logger: silentLogger, validateOutput });
+    createDispatcher(stubHandlers(overrides), { logger: silentLogger, validateOutput });
 
   it('gives the handler parsed input and returns its output', async () => {
     let seen: unknown;

@@ -1,4 +1,4 @@
-import { settingSchemas } from '../../shared/schemas/settings';
+import type { SettingsMap } from '../../shared/schemas/settings';
 import type { Dispatch } from '../contract/dispatcher';
 import type { Logger } from '../observability/logger';
 import { sameWindowBounds, toSavedWindowBounds, type Rect, type SavedWindowBounds } from './window-state';
@@ -17,8 +17,8 @@ export async function readSavedWindowBounds(dispatch: Dispatch, logger: Logger):
     logger.warn('window bounds not restored: settings unreadable', { code: result.error.code });
     return undefined;
   }
-  const parsed = settingSchemas['window.bounds'].safeParse((result.value as Record<string, unknown>)['window.bounds']);
-  return parsed.success ? parsed.data : undefined;
+  // The settings service only returns values that pass the key's schema.
+  return (result.value as SettingsMap)['window.bounds'];
 }
 
 export interface WindowStateSaver {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
+/** Bounds of the chat panel's width in pixels (the layout clamps its splitter to them too). */
+export const CHAT_PANEL_WIDTH = { min: 280, max: 900, default: 400 } as const;
+
 /**
  * Every user setting the app stores, with its schema. A key's value is validated here on the way in,
  * so a bad value never reaches the database.
  */
 export const settingSchemas = {
   /** Width of the chat panel in pixels, as the user last dragged it. */
-  'ui.chatPanelWidth': z.number().int().min(280).max(900),
+  'ui.chatPanelWidth': z.number().int().min(CHAT_PANEL_WIDTH.min).max(CHAT_PANEL_WIDTH.max),
   /** The center-panel tab the user last opened. */
   'ui.activeTab': z.string().min(1).max(40),
   /** Main window bounds, remembered between launches of the desktop app. */

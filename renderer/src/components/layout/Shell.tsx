@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { CHAT_PANEL_WIDTH } from '../../../../shared/schemas/settings';
 import type { SettingsState } from '../../hooks/use-settings';
-import { useMediaQuery } from '../../hooks/use-media-query';
 import { useWindowWidth } from '../../hooks/use-window-width';
 import { ChatPanel } from '../chat/ChatPanel';
 import { StatusBar } from '../status/StatusBar';
@@ -8,20 +8,18 @@ import { CenterPanel } from '../workspace/CenterPanel';
 import { PanelToggle, type NarrowPanel } from './PanelToggle';
 import { Splitter } from './Splitter';
 
-/** Bounds of 'ui.chatPanelWidth' (shared/schemas/settings.ts) and the room the tools always keep. */
-const CHAT_MIN = 280;
-const CHAT_MAX = 900;
-const CHAT_DEFAULT = 400;
+const { min: CHAT_MIN, max: CHAT_MAX, default: CHAT_DEFAULT } = CHAT_PANEL_WIDTH;
+/** The room the tools always keep beside the chat. */
 const TOOLS_MIN = 420;
 const CHAT_PANEL_ID = 'chat-panel';
 
 /** Below 768 px the panels no longer fit side by side; `.shell-narrow` carries the CSS for it. */
-const NARROW_QUERY = '(max-width: 767.98px)';
+const NARROW_BELOW = 768;
 
 /** The app's layout: chat beside the tools (or one at a time on narrow windows) over the status bar. */
 export function Shell({ settings }: { settings: SettingsState }) {
-  const narrow = useMediaQuery(NARROW_QUERY);
   const windowWidth = useWindowWidth();
+  const narrow = windowWidth < NARROW_BELOW;
   const [shown, setShown] = useState<NarrowPanel>('chat');
   // The width while a drag is in progress; the stored setting takes over once it is committed.
   const [liveWidth, setLiveWidth] = useState<number>();
