@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, screen, session, shell, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME } from './config';
 import { forwardEvents, registerIpcHandlers } from './contract/ipc';
 import { createHost, type Host } from './host';
 import type { Logger } from './observability/logger';
-import { renderIconPng, type IconStyle } from './platform/app-icon';
 import { devServerUrlFrom, resolveAppPaths } from './platform/app-paths';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
 import { createQuitSequence } from './platform/quit-sequence';
@@ -51,15 +50,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The same icon at 1x and 2x, so it stays sharp on high-DPI screens. */
-function appIcon(size: number, style: IconStyle): NativeImage {
-  const image = nativeImage.createEmpty();
-  image.addRepresentation({ scaleFactor: 1, buffer: renderIconPng(size, style) });
-  image.addRepresentation({ scaleFactor: 2, buffer: renderIconPng(size * 2, style) });
-  if (style === 'template') image.setTemplateImage(true);
-  return image;
-}
-
 function showMainWindow(): void {
   if (!mainWindow) {
     if (host && !windowOpening && !quit.quitting) void openMainWindowOnce(host);
@@ -96,7 +86,7 @@ async function openMainWindow(h: Host): Promise<void> {
     title: APP_NAME,
     backgroundColor: BACKGROUND_COLOR,
     // macOS takes the icon from the app bundle; elsewhere an unpackaged run would show Electron's.
-    icon: process.platform === 'darwin' ? undefined : appIcon(64, 'color'),
+    icon: process.platform === 'darwin' ? undefined : nativeImage.createFromPath(paths.icon),
     webPreferences: {
       contextIsolation: true,
       sandbox: true,
@@ -183,7 +173,7 @@ function installApplicationMenu(): void {
 
 function createTray(logger: Logger): void {
   try {
-    tray = new Tray(process.platform === 'darwin' ? appIcon(16, 'template') : appIcon(16, 'color'));
+    tray = new Tray(nativeImage.createFromPath(paths.icon).resize({ width: 16, height: 16, quality: 'best' }));
     tray.setToolTip(APP_NAME);
     tray.setContextMenu(
       Menu.buildFromTemplate([

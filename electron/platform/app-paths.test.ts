@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +9,20 @@ describe('resolveAppPaths', () => {
   const out = path.resolve('/opt/TITM AI Coach/resources/app.asar/out');
   const paths = resolveAppPaths(pathToFileURL(path.join(out, 'main', 'main.mjs')).href);
 
-  it('finds the preload and the renderer beside the main bundle', () => {
+  it('finds the preload, the renderer and the icon beside the main bundle', () => {
     expect(paths).toEqual({
       preload: path.join(out, 'preload', 'preload.cjs'),
       rendererDir: path.join(out, 'renderer'),
       rendererIndex: path.join(out, 'renderer', 'index.html'),
       rendererIndexUrl: pathToFileURL(path.join(out, 'renderer', 'index.html')).href,
+      icon: path.resolve(out, '..', 'resources', 'icon.png'),
     });
+  });
+
+  it('points at the icon the repository ships, from where the build puts the main bundle', () => {
+    const repo = path.resolve(import.meta.dirname, '..', '..');
+    const built = resolveAppPaths(pathToFileURL(path.join(repo, 'out', 'main', 'main.mjs')).href);
+    expect(fs.existsSync(built.icon)).toBe(true);
   });
 
   it('gives an index URL that the IPC sender check accepts', () => {

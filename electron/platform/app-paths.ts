@@ -9,6 +9,8 @@ export interface AppPaths {
   rendererIndex: string;
   /** file:// URL of index.html, the one page allowed to call the main process. */
   rendererIndexUrl: string;
+  /** resources/icon.png: the window and tray icon (electron-builder makes the installer icons from it too). */
+  icon: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function resolveAppPaths(mainModuleUrl: string): AppPaths {
     rendererDir,
     rendererIndex,
     rendererIndexUrl: pathToFileURL(rendererIndex).href,
+    icon: path.join(outDir, '..', 'resources', 'icon.png'),
   };
 }
 

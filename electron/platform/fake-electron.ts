@@ -177,16 +177,18 @@ export const screen = {
   },
 };
 
+export interface FakeImage {
+  path: string;
+  size?: { width: number; height: number };
+  resize(options: { width: number; height: number }): FakeImage;
+}
+
 export const nativeImage = {
-  createEmpty() {
+  createFromPath(path: string): FakeImage {
     return {
-      representations: [] as { scaleFactor: number; buffer: Buffer }[],
-      template: false,
-      addRepresentation(rep: { scaleFactor: number; buffer: Buffer }) {
-        this.representations.push(rep);
-      },
-      setTemplateImage(value: boolean) {
-        this.template = value;
+      path,
+      resize(options) {
+        return { ...this, size: { width: options.width, height: options.height } };
       },
     };
   },

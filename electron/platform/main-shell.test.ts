@@ -110,6 +110,7 @@ describe('electron/main.ts', () => {
     if (process.platform !== 'darwin') expect(recorded.applicationMenus.at(-1)).toMatchObject({ items: [{ role: 'viewMenu' }] }); // unpackaged: dev tools
     const tray = Tray.created[0]!;
     expect(tray.tooltip).toBe('TITM AI Coach');
+    expect(tray.image).toMatchObject({ path: expect.stringMatching(/resources[/\\]icon\.png$/), size: { width: 16, height: 16 } });
     expect(tray.menu!.items.filter((i) => i.label).map((i) => i.label)).toEqual(['Open', 'Quit']);
     const win = BrowserWindow.created[0]!;
     win.visible = false;
