@@ -1,10 +1,7 @@
 import { useRef, type MouseEvent } from 'react';
 import { useAppStatus } from '../../hooks/use-app-status';
-import { formatTime } from '../../lib/format';
-import { ErrorNotice } from '../common/ErrorNotice';
-import { LoadingState } from '../common/LoadingState';
-import { HealthTable } from '../system/HealthTable';
-import { ReadinessBadge } from '../system/ReadinessBadge';
+import { HealthReportBody } from '../system/HealthReportBody';
+import { HealthSummary } from '../system/HealthSummary';
 
 /**
  * The health checks in a modal <dialog> above the status bar. The native dialog gives focus
@@ -29,12 +26,7 @@ export function HealthDialog({ onClose }: { onClose: () => void }) {
       <div className="dialog-body">
         <header className="dialog-header">
           <h2 id="health-dialog-title">Health checks</h2>
-          {data && <ReadinessBadge report={data} />}
-          {data && (
-            <span className="muted num">
-              Checked <time dateTime={data.checkedAt}>{formatTime(data.checkedAt)}</time>
-            </span>
-          )}
+          {data && <HealthSummary report={data} />}
           <span className="dialog-header-actions">
             <button type="button" className="button" onClick={health.reload} disabled={health.loading}>
               Refresh
@@ -44,9 +36,7 @@ export function HealthDialog({ onClose }: { onClose: () => void }) {
             </button>
           </span>
         </header>
-        {health.error && <ErrorNotice title="Could not check health" error={health.error} onRetry={health.reload} compact />}
-        {!data && !health.error && <LoadingState label="Checking health…" />}
-        {data && <HealthTable checks={data.checks} caption="Health checks" />}
+        <HealthReportBody health={health} compact />
       </div>
     </dialog>
   );
