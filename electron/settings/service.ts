@@ -25,18 +25,13 @@ export class SettingsService {
     return map as SettingsMap;
   }
 
-  get<K extends SettingKey>(key: K): SettingsMap[K] | undefined {
-    return this.list()[key];
-  }
-
+  /** Stores a value the contract has already validated against its key's schema. */
   set(entry: SettingEntry): SettingEntry {
-    const value = settingSchemas[entry.key].parse(entry.value);
     this.db
       .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-      .run(entry.key, JSON.stringify(value), new Date().toISOString());
-    const stored = { key: entry.key, value } as SettingEntry;
-    this.events.emit('settings:changed', stored);
-    return stored;
+      .run(entry.key, JSON.stringify(entry.value), new Date().toISOString());
+    this.events.emit('settings:changed', entry);
+    return entry;
   }
 
   reset(key: SettingKey): boolean {
