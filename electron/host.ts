@@ -6,6 +6,7 @@ import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
+import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
@@ -36,6 +37,8 @@ export interface Host {
   readonly db: Database;
   readonly events: EventBus;
   readonly health: HealthRegistry;
+  /** Every circuit breaker guarding an external provider (health lists them, monitoring reports transitions). */
+  readonly breakers: BreakerHub;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -63,6 +66,7 @@ export function createHost(options: HostOptions): Host {
   });
   const events = new EventBus(development);
   const health = new HealthRegistry();
+  const breakers = new BreakerHub();
   health.register(
     'database',
     () => {
@@ -96,6 +100,7 @@ export function createHost(options: HostOptions): Host {
     db,
     events,
     health,
+    breakers,
     dispatch,
     addWorker(worker) {
       if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
