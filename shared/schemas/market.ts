@@ -24,3 +24,22 @@ export type Bar = z.infer<typeof BarSchema>;
 /** Where the market is in its day, America/New_York: 04:00–09:30 pre, 09:30–16:00 open, to 20:00 after. */
 export const SessionSchema = z.enum(['pre', 'open', 'after', 'closed']);
 export type Session = z.infer<typeof SessionSchema>;
+
+/**
+ * One trading day of the exchange calendar, as epoch milliseconds (UTC). The calendar makes these
+ * (holidays, early closes and DST handled there); the levels engine only reads them.
+ */
+export const TradingSessionSchema = z.object({
+  /** The session's date in America/New_York, YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** 04:00 ET, start of pre-market. */
+  preOpen: z.number().int(),
+  /** 09:30 ET, the regular open. */
+  open: z.number().int(),
+  /** 16:00 ET, or 13:00 ET on an early close. */
+  close: z.number().int(),
+  /** 20:00 ET, or 17:00 ET on an early close: end of after-hours. */
+  afterClose: z.number().int(),
+  earlyClose: z.boolean(),
+});
+export type TradingSession = z.infer<typeof TradingSessionSchema>;
