@@ -8,6 +8,7 @@ import type { HealthRegistry } from './observability/health';
 import type { Logger } from './observability/logger';
 import { BodyError, readJsonBody, sendError, sendJson } from './server/http';
 import { RateLimiter } from './server/rate-limit';
+import { compileRestRoutes, matchRestRoute, queryInput, takesBody } from './server/rest';
 import { SseHub } from './server/sse';
 import { serveStatic } from './server/static-files';
 
@@ -61,6 +62,7 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   assertLoopbackHost(options.host);
   const token = options.token ?? generateToken();
+  const restRoutes = compileRestRoutes();
   const limiter = new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst);
   const sse = new SseHub();
   const unsubscribe = options.events.subscribe((name, payload) => sse.send(name, payload));
@@ -133,20 +135,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         return sse.open(res, requestId);
       }
       const rpc = /^\/api\/rpc\/([\w:-]+)$/.exec(path);
-      if (rpc) {
-        if (method !== 'POST') return fail({ code: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
-        let input: unknown;
-        try {
-          input = await readJsonBody(req);
-        } catch (error) {
-          if (error instanceof BodyError) return fail({ code: error.code, message: error.message });
-          throw error;
-        }
-        const result = await options.dispatch(rpc[1]!, input, { requestId, log, transport: 'http' });
-        if (result.ok) return sendJson(res, 200, result.value ?? null);
-        return fail(result.error);
+      const rest = rpc ? undefined : matchRestRoute(restRoutes, method, path);
+      if (rest && 'allow' in rest) return fail({ code: 'method_not_allowed', message: `Use ${rest.allow.join(' or ')}` }, { allow: rest.allow.join(', ') });
+      if (rpc && method !== 'POST') return fail({ code: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
+      if (!rpc && !rest) return fail({ code: 'not_found', message: `No API route ${method} ${path}` });
+
+      let input: unknown;
+      try {
+        input = rpc || takesBody(method) ? await readJsonBody(req) : queryInput(new URL(req.url ?? '/', 'http://local').searchParams);
+      } catch (error) {
+        if (error instanceof BodyError) return fail({ code: error.code, message: error.message });
+        throw error;
       }
-      return fail({ code: 'not_found', message: `No API route ${method} ${path}` });
+      if (rest) {
+        if (!input || typeof input !== 'object' || Array.isArray(input)) return fail({ code: 'invalid_input', message: 'Request body must be a JSON object' });
+        input = { ...input, ...rest.params };
+      }
+      const result = await options.dispatch(rpc ? rpc[1]! : rest!.call, input, { requestId, log, transport: 'http' });
+      if (result.ok) return sendJson(res, 200, result.value ?? null);
+      return fail(result.error);
     }
 
     if (options.staticDir && (method === 'GET' || method === 'HEAD')) {

@@ -10,9 +10,17 @@ import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schem
  * renderer's `CoachApi`. Inputs are validated on the way in, outputs in development and tests.
  * Adding a call = one entry here + one service method in the matching handler map.
  */
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, description: string) {
-  return { input, output, description };
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, description: string, rest?: RestRoute) {
+  return { input, output, description, rest };
 }
+
+/**
+ * An optional REST address of a call besides `POST /api/rpc/<name>`, e.g. `'PATCH /api/user/profile'`
+ * or `'DELETE /api/journal/trades/:id'`. The input is the JSON body (POST, PUT, PATCH) or the query
+ * string (GET, DELETE; values arrive as strings, so such inputs coerce numbers), with the `:params`
+ * of the path on top.
+ */
+export type RestRoute = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}`;
 
 export const calls = {
   /** Name, version, mode (electron | web) and data folder of the running app. */
@@ -20,11 +28,11 @@ export const calls = {
   /** Every check of the app (database, workers, providers) and whether the app is usable. */
   'health:ready': call(EmptyInput, HealthReportSchema, 'Health checks and overall readiness.'),
   /** All stored settings as a map; keys that were never set are absent. */
-  'settings:list': call(EmptyInput, SettingsMapSchema, 'All stored user settings.'),
+  'settings:list': call(EmptyInput, SettingsMapSchema, 'All stored user settings.', 'GET /api/settings'),
   /** Stores one setting; the value is validated against the key's schema. */
-  'settings:set': call(SettingEntrySchema, SettingEntrySchema, 'Store one user setting.'),
+  'settings:set': call(SettingEntrySchema, SettingEntrySchema, 'Store one user setting.', 'PUT /api/settings/:key'),
   /** Forgets one setting so its default applies again. */
-  'settings:reset': call(z.object({ key: SettingKeySchema }).strict(), z.object({ removed: z.boolean() }), 'Reset one setting to its default.'),
+  'settings:reset': call(z.object({ key: SettingKeySchema }).strict(), z.object({ removed: z.boolean() }), 'Reset one setting to its default.', 'DELETE /api/settings/:key'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
