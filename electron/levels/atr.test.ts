@@ -66,7 +66,7 @@ describe('wilderAtr', () => {
   });
 
   it('needs period + 1 bars and a positive integer period', () => {
-    expect(wilderAtr(daily.slice(0, 14), 14)).toEqual([]);
+    expect(wilderAtr(daily.slice(0, 14), 14)).toHaveLength(0);
     expect(lastAtr(daily.slice(0, 14), 14)).toBeNull();
     expect(wilderAtr(daily.slice(0, 15), 14)).toHaveLength(1);
     expect(() => wilderAtr(daily, 0)).toThrow(/positive integer/);

@@ -14,7 +14,7 @@ import { lastAtr } from './atr';
 import { camarillaPivots, classicPivots, fibonacciPivots, woodiePivots, type PriorDay } from './pivots';
 import { groupBySession, highLow } from './session-bars';
 import { dailyHistory, openingRange, premarketRange, priorPeriodHighLow } from './session-levels';
-import { sessionVwap } from './vwap';
+import { sessionVwap, vwapPoints } from './vwap';
 
 export interface KeyLevelsInput {
   /** 1-minute bars (extended hours included), sorted by time; bars after the day of `date` are ignored. */
@@ -62,7 +62,7 @@ export function computeKeyLevels(input: KeyLevelsInput): LevelsResult {
     options.intradayAtrTimeframe,
     sessions,
   );
-  const vwapSeries = sessionVwap(today.regular);
+  const vwapSeries = vwapPoints(sessionVwap(today.regular));
 
   const levels: KeyLevel[] = [];
   const add = (group: LevelGroup, name: string, price: number) => {

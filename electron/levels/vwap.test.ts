@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bar } from '../../shared/schemas/market';
 import { groupBySession } from './session-bars';
 import { loadSpyJuly2025 } from './testing/spy-data';
-import { sessionVwap } from './vwap';
+import { sessionVwap, vwapPoints } from './vwap';
 
 const { bars, sessions } = loadSpyJuly2025();
 const days = groupBySession(bars, sessions);
@@ -27,7 +27,7 @@ describe('sessionVwap', () => {
     // VWAP = (549538·617.313333 + 277024·616.986667) / 826562 = 617.203850
     // σ = √((549538·0.109483² + 277024·0.217183²) / 826562) = 0.154201
     const day = days.find((d) => d.session.date === '2025-07-02')!;
-    const [first, second] = sessionVwap(day.regular);
+    const [first, second] = vwapPoints(sessionVwap(day.regular));
     expect(first!.vwap).toBeCloseTo(617.313333, 5);
     expect(first!.sigma).toBe(0);
     expect(second!.vwap).toBeCloseTo(617.20385, 5);
@@ -38,7 +38,7 @@ describe('sessionVwap', () => {
 
   it.each(['2025-07-02', '2025-07-03', '2025-07-07', '2025-07-30'])('equals the naive two-pass VWAP and σ on every regular minute of %s', (date) => {
     const day = days.find((d) => d.session.date === date)!;
-    const engine = sessionVwap(day.regular);
+    const engine = vwapPoints(sessionVwap(day.regular));
     const naive = naiveVwap(day.regular);
     expect(engine).toHaveLength(day.regular.length);
     engine.forEach((point, i) => {
@@ -59,15 +59,15 @@ describe('sessionVwap', () => {
         volume: day.regular.map((b) => b.volume),
       });
       const ours = sessionVwap(day.regular);
-      expect(ours).toHaveLength(theirs.length);
-      ours.forEach((p, i) => (worst = Math.max(worst, Math.abs(p.vwap - theirs[i]!))));
+      expect(ours.length).toBe(theirs.length);
+      theirs.forEach((value, i) => (worst = Math.max(worst, Math.abs(ours.vwap[i]! - value))));
     }
     expect(worst).toBeLessThan(1e-9);
   });
 
   it('gives no point until volume has traded, then ignores zero-volume bars', () => {
     const bar = (time: number, price: number, volume: number): Bar => ({ time, open: price, high: price, low: price, close: price, volume });
-    const points = sessionVwap([bar(0, 100, 0), bar(1, 101, 10), bar(2, 500, 0), bar(3, 103, 10)]);
+    const points = vwapPoints(sessionVwap([bar(0, 100, 0), bar(1, 101, 10), bar(2, 500, 0), bar(3, 103, 10)]));
     expect(points.map((p) => p.time)).toEqual([1, 2, 3]);
     expect(points[1]!.vwap).toBe(101);
     expect(points[2]!.vwap).toBe(102);
