@@ -153,7 +153,21 @@ describe('computeKeyLevels on real SPY bars', () => {
     expect(level(result, 'ATR low')).toBeCloseTo(625.34 - reference, 4);
     // Implied move: 625.34 × 0.16 × √(1/252) = 6.302835.
     expect(result.expectedMove!.implied!.points).toBeCloseTo(6.302835, 4);
-    expect(result.atr.intraday).toBeGreaterThan(0);
+
+    // Intraday ATR(14) on 5-minute regular bars of 07-01…07-07, built here from the CSV rows by clock.
+    const fives = new Map<string, { high: number; low: number; close: number }>();
+    for (const r of rows.filter((row) => row.date <= '2025-07-07' && row.clock >= '09:30' && row.clock < (row.date === '2025-07-03' ? '13:00' : '16:00'))) {
+      const minute = Number(r.clock.slice(0, 2)) * 60 + Number(r.clock.slice(3));
+      const key = `${r.date} ${Math.floor((minute - 570) / 5)}`;
+      const bar = fives.get(key);
+      if (bar) fives.set(key, { high: Math.max(bar.high, r.high), low: Math.min(bar.low, r.low), close: r.close });
+      else fives.set(key, { high: r.high, low: r.low, close: r.close });
+    }
+    const five = [...fives.values()];
+    expect(five).toHaveLength(78 * 3 + 42);
+    const intraday = ATR.calculate({ high: five.map((b) => b.high), low: five.map((b) => b.low), close: five.map((b) => b.close), period: 14 }).at(-1)!;
+    expect(result.atr.intraday).toBeCloseTo(intraday, 9);
+    expect(result.atr.intradayTimeframe).toBe('5m');
   });
 
   it('prior week and month high/low from the daily history', () => {
@@ -183,10 +197,12 @@ describe('computeKeyLevels on real SPY bars', () => {
     }
   });
 
-  it('ignores bars after the requested day and refuses a date that is not a session', () => {
+  it('ignores bars after the requested day and refuses a date that is not a session, bad options or a bad price', () => {
     const past = computeKeyLevels({ bars1m: bars, sessions, date: '2025-07-02' });
     expect(past.lastPrice).toBe(rows.filter((r) => r.date === '2025-07-02' && r.clock < '20:00').at(-1)!.close);
     expect(() => computeKeyLevels({ bars1m: bars, sessions, date: '2025-07-04' })).toThrow(CoachError);
     expect(() => computeKeyLevels({ bars1m: bars, sessions, date: '2025-07-04' })).toThrow(/not a trading session/);
+    expect(() => computeKeyLevels({ bars1m: bars, sessions, date: '2025-07-07', options: { atrPeriod: 0 } })).toThrow(/levels options: atrPeriod/);
+    expect(() => computeKeyLevels({ bars1m: bars, sessions, date: '2025-07-07', lastPrice: Number.NaN })).toThrow(/lastPrice/);
   });
 });

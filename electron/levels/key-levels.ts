@@ -8,7 +8,7 @@ import {
   type Move,
 } from '../../shared/schemas/levels';
 import type { Bar, TradingSession } from '../../shared/schemas/market';
-import { CoachError } from '../../shared/errors';
+import { CoachError, describeIssues, toIssues } from '../../shared/errors';
 import { aggregateBars } from './aggregate';
 import { lastAtr } from './atr';
 import { camarillaPivots, classicPivots, fibonacciPivots, woodiePivots, type PriorDay } from './pivots';
@@ -39,10 +39,19 @@ function move(reference: number, points: number): Move {
 
 /**
  * Every key level of one symbol on one session, with VWAP bands, ATRs and the expected move. Pure:
- * it reads only its input. Throws `invalid_input` when `date` is not one of the sessions.
+ * it reads only its input. Throws `invalid_input` for bad options or last price, or when `date` is not
+ * one of the sessions.
  */
 export function computeKeyLevels(input: KeyLevelsInput): LevelsResult {
-  const options = LevelsOptionsSchema.parse(input.options ?? {});
+  const parsed = LevelsOptionsSchema.safeParse(input.options ?? {});
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    throw new CoachError('invalid_input', `levels options: ${describeIssues(issues)}`, { issues });
+  }
+  const options = parsed.data;
+  if (input.lastPrice !== undefined && !(input.lastPrice > 0 && Number.isFinite(input.lastPrice))) {
+    throw new CoachError('invalid_input', `lastPrice must be a positive number, got ${input.lastPrice}`);
+  }
   const todayIndex = input.sessions.findIndex((s) => s.date === input.date);
   if (todayIndex < 0) throw new CoachError('invalid_input', `${input.date} is not a trading session in the calendar given`);
   const sessions = input.sessions.slice(0, todayIndex + 1);
