@@ -13,7 +13,7 @@ import { sessionVwap } from '../electron/levels/vwap';
 import { summarise, type Figure } from './lib';
 
 const SESSIONS_PER_YEAR = 252;
-const RUNS = 7;
+const RUNS = 15;
 const TOLERANCE = 1e-9;
 
 /**
@@ -48,16 +48,21 @@ function buildYear(): { bars: Bar[]; sessions: TradingSession[] } {
   return { bars, sessions };
 }
 
-/** Median wall time of `fn` over RUNS runs after one warm-up; returns the last result too. */
-function time<T>(fn: () => T): { ms: number; result: T } {
-  let result = fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    result = fn();
-    samples.push(performance.now() - started);
+/**
+ * Median wall times of several functions over RUNS rounds after one warm-up, run interleaved (one of
+ * each per round) so that a busy machine slows all of them alike; returns the last results too.
+ */
+function timeTogether<T extends unknown[]>(...fns: { [K in keyof T]: () => T[K] }): { ms: { [K in keyof T]: number }; results: T } {
+  const results = fns.map((fn) => fn()) as T;
+  const samples = fns.map(() => [] as number[]);
+  for (let round = 0; round < RUNS; round++) {
+    fns.forEach((fn, i) => {
+      const started = performance.now();
+      results[i] = fn();
+      samples[i]!.push(performance.now() - started);
+    });
   }
-  return { ms: summarise(samples).p50, result };
+  return { ms: samples.map((s) => summarise(s).p50) as { [K in keyof T]: number }, results };
 }
 
 function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -82,37 +87,46 @@ export async function run(): Promise<Figure[]> {
   const sessionColumns = regularBySession.map(columns);
 
   // VWAP with its σ (more work than technicalindicators' plain VWAP) for every session, ATR(14) over every minute.
-  const ourVwap = time(() => regularBySession.map((day) => sessionVwap(day)));
-  const ourAtr = time(() => wilderAtr(bars, 14));
-  const theirVwap = time(() => sessionColumns.map((day) => VWAP.calculate(day)));
-  const theirAtr = time(() => ATR.calculate({ ...yearColumns, period: 14 }));
-  const vwapDiff = Math.max(...ourVwap.result.map((series, d) => maxAbsDifference(series.vwap.subarray(0, series.length), theirVwap.result[d]!)));
-  const atrDiff = maxAbsDifference(ourAtr.result, theirAtr.result);
+  const {
+    ms: [ourVwapMs, theirVwapMs, ourAtrMs, theirAtrMs],
+    results: [ourVwap, theirVwap, ourAtr, theirAtr],
+  } = timeTogether(
+    () => regularBySession.map((day) => sessionVwap(day)),
+    () => sessionColumns.map((day) => VWAP.calculate(day)),
+    () => wilderAtr(bars, 14),
+    () => ATR.calculate({ ...yearColumns, period: 14 }),
+  );
+  const vwapDiff = Math.max(...ourVwap.map((series, d) => maxAbsDifference(series.vwap.subarray(0, series.length), theirVwap[d]!)));
+  const atrDiff = maxAbsDifference(ourAtr, theirAtr);
   if (vwapDiff > TOLERANCE || atrDiff > TOLERANCE) {
     throw new Error(`levels engine and technicalindicators disagree: VWAP max |Δ| ${vwapDiff}, ATR max |Δ| ${atrDiff}`);
   }
 
   const lastDate = sessions.at(-1)!.date;
-  const levels = time(() => computeKeyLevels({ bars1m: bars, sessions, date: lastDate, options: { impliedVolatility: 0.16 } }));
-  if (!levels.result.atr.daily || !levels.result.levels.length) throw new Error('computeKeyLevels returned no levels over the year');
-
-  const fives = time(() => aggregateBars(bars, '5m', sessions));
-  if (fives.result.length < bars.length / 5) throw new Error(`1m→5m aggregation produced too few bars (${fives.result.length})`);
+  const {
+    ms: [levelsMs, fivesMs],
+    results: [levels, fives],
+  } = timeTogether(
+    () => computeKeyLevels({ bars1m: bars, sessions, date: lastDate, options: { impliedVolatility: 0.16 } }),
+    () => aggregateBars(bars, '5m', sessions),
+  );
+  if (!levels.atr.daily || !levels.levels.length) throw new Error('computeKeyLevels returned no levels over the year');
+  if (fives.length < bars.length / 5) throw new Error(`1m→5m aggregation produced too few bars (${fives.length})`);
 
   const sizeNote = `${bars.length.toLocaleString('en-US')} minutes, ${SESSIONS_PER_YEAR} sessions, ${regular.length.toLocaleString('en-US')} regular`;
   return [
-    { name: 'VWAP ±σ (all sessions), levels engine', value: ourVwap.ms, unit: 'ms', note: sizeNote },
-    { name: 'VWAP (all sessions), technicalindicators', value: theirVwap.ms, unit: 'ms', note: `${(theirVwap.ms / ourVwap.ms).toFixed(1)}× slower, max |Δ| ${vwapDiff.toExponential(1)}` },
-    { name: 'ATR(14) over every minute, levels engine', value: ourAtr.ms, unit: 'ms' },
-    { name: 'ATR(14) over every minute, technicalindicators', value: theirAtr.ms, unit: 'ms', note: `${(theirAtr.ms / ourAtr.ms).toFixed(1)}× slower, max |Δ| ${atrDiff.toExponential(1)}` },
+    { name: 'VWAP ±σ (all sessions), levels engine', value: ourVwapMs, unit: 'ms', note: sizeNote },
+    { name: 'VWAP (all sessions), technicalindicators', value: theirVwapMs, unit: 'ms', note: `${(theirVwapMs / ourVwapMs).toFixed(1)}× slower, max |Δ| ${vwapDiff.toExponential(1)}` },
+    { name: 'ATR(14) over every minute, levels engine', value: ourAtrMs, unit: 'ms' },
+    { name: 'ATR(14) over every minute, technicalindicators', value: theirAtrMs, unit: 'ms', note: `${(theirAtrMs / ourAtrMs).toFixed(1)}× slower, max |Δ| ${atrDiff.toExponential(1)}` },
     {
       name: 'VWAP + ATR speed-up vs technicalindicators',
-      value: (theirVwap.ms + theirAtr.ms) / (ourVwap.ms + ourAtr.ms),
+      value: (theirVwapMs + theirAtrMs) / (ourVwapMs + ourAtrMs),
       unit: '×',
       budget: 5,
       note: 'values asserted equal within 1e-9',
     },
-    { name: 'computeKeyLevels, one year of minutes', value: levels.ms, unit: 'ms', note: `${levels.result.levels.length} levels on ${lastDate}` },
-    { name: '1m → 5m aggregation', value: bars.length / (fives.ms / 1000), unit: 'bars/s', note: `${fives.ms.toFixed(1)} ms for the year` },
+    { name: 'computeKeyLevels, one year of minutes', value: levelsMs, unit: 'ms', note: `${levels.levels.length} levels on ${lastDate}` },
+    { name: '1m → 5m aggregation', value: bars.length / (fivesMs / 1000), unit: 'bars/s', note: `${fivesMs.toFixed(1)} ms for the year` },
   ];
 }
