@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Bar, TradingSession } from '../../shared/schemas/market';
 import { aggregateBars } from './aggregate';
-import { buildSession, EXCHANGE_ZONE, loadSpyDaily, loadSpyJuly2025 } from './testing/spy-data';
+import { buildSession, EXCHANGE_ZONE, loadSpyDaily, loadSpyJuly2025, readMarketFile } from './testing/spy-data';
 
 const { bars, sessions } = loadSpyJuly2025();
 
@@ -151,6 +151,10 @@ describe('aggregateBars on real SPY minutes (July 2025)', () => {
     const holiday = buildSession('2025-07-04', false);
     const stray = { time: holiday.open, open: 1, high: 1, low: 1, close: 1, volume: 1 };
     expect(aggregateBars([stray], '5m', sessions)).toEqual([]);
+  });
+
+  it('fails loudly, never skips, when the real market data is missing', () => {
+    expect(() => readMarketFile('no-such-file.csv')).toThrow(/real market data missing: .*shared\/market-data\/no-such-file\.csv/);
   });
 
   it('refuses unsorted bars', () => {
