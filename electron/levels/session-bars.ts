@@ -16,7 +16,7 @@ const HOUR_MS = 3_600_000;
  * 00:00 America/New_York of the session's date, as epoch ms. US clocks change at 02:00 on a Sunday,
  * never inside a trading day's 00:00–04:00, so midnight is exactly four hours before the 04:00 pre-open.
  */
-export function sessionMidnight(session: TradingSession): number {
+function sessionMidnight(session: TradingSession): number {
   return session.preOpen - 4 * HOUR_MS;
 }
 

@@ -52,7 +52,7 @@ export function openingRange(regular: readonly Bar[], session: TradingSession, m
 }
 
 /** The session date of a daily bar stamped 00:00 America/New_York. */
-export function dailyBarDate(bar: Bar): string {
+function dailyBarDate(bar: Bar): string {
   return DateTime.fromMillis(bar.time, { zone: EXCHANGE_ZONE }).toISODate()!;
 }
 
