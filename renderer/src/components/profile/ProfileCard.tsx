@@ -8,6 +8,7 @@ import { fieldErrors, type FieldErrors } from '../../lib/field-errors';
 import { changedFields, draftFromProfile, type ProfileDraft } from '../../lib/profile-draft';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldAria, FormField } from '../common/FormField';
+import { SelectField } from '../common/SelectField';
 import { NotificationPrefsFieldset } from './NotificationPrefsFieldset';
 
 const FIELDS = ['displayName', 'experienceLevel', 'preferredSymbols', 'defaultTimeframe', 'tradingStyle', 'notificationPrefs'] as const;
@@ -87,20 +88,15 @@ export function ProfileCard({ profile, onSaved }: ProfileCardProps) {
               onChange={(ev) => edit({ displayName: ev.target.value })}
             />
           </FormField>
-          <FormField id="profile-experience" label="Experience level" error={e.experienceLevel}>
-            <select
-              className="input"
-              {...fieldAria('profile-experience', e.experienceLevel)}
-              value={draft.experienceLevel}
-              onChange={(ev) => edit({ experienceLevel: ev.target.value as ProfileDraft['experienceLevel'] })}
-            >
-              {EXPERIENCE_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {capitalise(level)}
-                </option>
-              ))}
-            </select>
-          </FormField>
+          <SelectField
+            id="profile-experience"
+            label="Experience level"
+            value={draft.experienceLevel}
+            options={EXPERIENCE_LEVELS}
+            optionLabel={capitalise}
+            error={e.experienceLevel}
+            onChange={(experienceLevel) => edit({ experienceLevel })}
+          />
           <FormField id="profile-symbols" label="Preferred symbols" hint={SYMBOLS_HINT} error={e.preferredSymbols}>
             <input
               className="input"
@@ -111,34 +107,23 @@ export function ProfileCard({ profile, onSaved }: ProfileCardProps) {
               onChange={(ev) => edit({ preferredSymbols: ev.target.value })}
             />
           </FormField>
-          <FormField id="profile-timeframe" label="Default timeframe" error={e.defaultTimeframe}>
-            <select
-              className="input"
-              {...fieldAria('profile-timeframe', e.defaultTimeframe)}
-              value={draft.defaultTimeframe}
-              onChange={(ev) => edit({ defaultTimeframe: ev.target.value as ProfileDraft['defaultTimeframe'] })}
-            >
-              {TimeframeSchema.options.map((tf) => (
-                <option key={tf} value={tf}>
-                  {tf}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField id="profile-style" label="Trading style" error={e.tradingStyle}>
-            <select
-              className="input"
-              {...fieldAria('profile-style', e.tradingStyle)}
-              value={draft.tradingStyle}
-              onChange={(ev) => edit({ tradingStyle: ev.target.value as ProfileDraft['tradingStyle'] })}
-            >
-              {TRADING_STYLES.map((style) => (
-                <option key={style} value={style}>
-                  {STYLE_LABELS[style]}
-                </option>
-              ))}
-            </select>
-          </FormField>
+          <SelectField
+            id="profile-timeframe"
+            label="Default timeframe"
+            value={draft.defaultTimeframe}
+            options={TimeframeSchema.options}
+            error={e.defaultTimeframe}
+            onChange={(defaultTimeframe) => edit({ defaultTimeframe })}
+          />
+          <SelectField
+            id="profile-style"
+            label="Trading style"
+            value={draft.tradingStyle}
+            options={TRADING_STYLES}
+            optionLabel={(style) => STYLE_LABELS[style]}
+            error={e.tradingStyle}
+            onChange={(tradingStyle) => edit({ tradingStyle })}
+          />
         </div>
         <NotificationPrefsFieldset prefs={draft.notificationPrefs} errors={errors.byField} onChange={(notificationPrefs) => edit({ notificationPrefs })} />
         {errors.other.length > 0 && (
