@@ -80,8 +80,8 @@ export function ApiKeyRow({ status, onChange }: ApiKeyRowProps) {
           <code className="muted">{status.name}</code>
         </div>
         <div className="key-status" aria-label={`${label} status`}>
-          <span className={`tag tag-${status.source}`}>{SOURCE_LABELS[status.source]}</span>
-          {status.last4 && <code className="key-hint">…{status.last4}</code>}
+          <span className={`tag tag-${status.source}`}>{SOURCE_LABELS[status.source]}</span>{' '}
+          {status.last4 && <code className="key-hint">…{status.last4}</code>}{' '}
           {status.source === 'saved' && status.updatedAt && <span className="muted">on {formatDateTime(status.updatedAt)}</span>}
         </div>
         <div className="key-actions">
