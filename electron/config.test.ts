@@ -32,6 +32,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TITM_DATA_DIR: dir, TITM_LOG_LEVEL: 'loud' })).toThrow(/TITM_LOG_LEVEL/);
   });
 
+  it('reads service keys as fallbacks: empty means unset, a bad format stops with the key named (never the value)', () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ SUPABASE_URL: 'https://abc.supabase.co' }));
+    expect(loadConfig({ TITM_DATA_DIR: dir, OPENAI_API_KEY: 'sk-env', SENTRY_DSN: '' })).toMatchObject({
+      OPENAI_API_KEY: 'sk-env',
+      SUPABASE_URL: 'https://abc.supabase.co',
+      SENTRY_DSN: undefined,
+    });
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, MASSIVE_API_KEY: 'has secret space' })).toThrow('MASSIVE_API_KEY: Massive API key cannot contain spaces or line breaks');
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: 'https://sentry.io/secretpath' })).toThrow(/SENTRY_DSN: Sentry DSN must look like/);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: 'https://sentry.io/secretpath' })).not.toThrow(/secretpath/);
+  });
+
   it('refuses a broken or unknown-keyed config.json with its path in the message', () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');

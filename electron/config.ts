@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeIssues, toIssues } from '../shared/errors';
+import { keyValueSchemas, type KeyName } from '../shared/schemas/keys';
 
 export const APP_NAME = 'TITM AI Coach';
 /** The settings file in the data folder; the same keys as the environment, env wins. */
@@ -12,10 +13,13 @@ const flag = z
   .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', ''])])
   .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A service key in the same format as the Profile tab accepts; an empty variable counts as unset. */
+const serviceKey = (name: KeyName) => z.preprocess((v) => (v === '' ? undefined : v), keyValueSchemas[name].optional());
 
 /**
- * Every configuration key of the app; all optional. Later capabilities add their keys here
- * (OPENAI_API_KEY, MASSIVE_API_KEY, SUPABASE_URL, SENTRY_DSN...).
+ * Every configuration key of the app; all optional. Later capabilities add their keys here.
+ * The service keys (OPENAI_API_KEY...) are fallbacks: a key saved in the Profile tab wins (see
+ * electron/secrets/service.ts); read them through `host.secrets`, not from here.
  */
 export const ConfigSchema = z.object({
   TITM_DATA_DIR: z.string().min(1).optional(),
@@ -32,6 +36,11 @@ export const ConfigSchema = z.object({
   TITM_SQLITE_BINDING: z.string().min(1).optional(),
   TITM_HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(15_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  OPENAI_API_KEY: serviceKey('OPENAI_API_KEY'),
+  MASSIVE_API_KEY: serviceKey('MASSIVE_API_KEY'),
+  SUPABASE_URL: serviceKey('SUPABASE_URL'),
+  SUPABASE_ANON_KEY: serviceKey('SUPABASE_ANON_KEY'),
+  SENTRY_DSN: serviceKey('SENTRY_DSN'),
 });
 
 export type AppConfig = z.output<typeof ConfigSchema> & { dataDir: string };

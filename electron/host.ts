@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/schemas/app';
+import { KEY_NAMES } from '../shared/schemas/keys';
 import { appHandlers } from './app/service';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
@@ -10,7 +11,13 @@ import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
+import { ProfileService } from './profile/service';
+import type { Encryptor } from './secrets/encryptor';
+import { SecretsService } from './secrets/service';
 import { SettingsService } from './settings/service';
+
+/** Saved service keys in the data folder (mode 0600, encrypted when the OS allows). */
+export const SECRETS_FILE = 'secrets.json';
 
 /** A background service of the main process (alert watcher, scanner schedules, sync...). */
 export interface Worker {
@@ -28,6 +35,8 @@ export interface HostOptions {
   version: string;
   /** Replaces the log file and console (tests). */
   logSink?: LoggerOptions['sink'];
+  /** OS encryption of saved service keys (the desktop shell's safeStorage adapter); none in web mode. */
+  encryptor?: Encryptor;
 }
 
 export interface Host {
@@ -39,6 +48,10 @@ export interface Host {
   readonly health: HealthRegistry;
   /** Every circuit breaker guarding an external provider (health lists them, monitoring reports transitions). */
   readonly breakers: BreakerHub;
+  /** The local user's profile; the chat counts each message with `profile.recordQuery()`. */
+  readonly profile: ProfileService;
+  /** Service keys (saved in the Profile tab, else env / config.json): `get`, `getter`, `onChange`. */
+  readonly secrets: SecretsService;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -85,7 +98,15 @@ export function createHost(options: HostOptions): Host {
     startedAt: new Date().toISOString(),
   };
   const settings = new SettingsService(db, events);
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers()), {
+  const profile = new ProfileService({ db, events });
+  const secrets = new SecretsService({
+    file: path.join(config.dataDir, SECRETS_FILE),
+    encryptor: options.encryptor,
+    fallback: Object.fromEntries(KEY_NAMES.map((name) => [name, config[name]])),
+    logger,
+    events,
+  });
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers()), {
     logger,
     validateOutput: development,
   });
@@ -101,6 +122,8 @@ export function createHost(options: HostOptions): Host {
     events,
     health,
     breakers,
+    profile,
+    secrets,
     dispatch,
     addWorker(worker) {
       if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME } from './config';
 import { forwardEvents, registerIpcHandlers } from './contract/ipc';
 import { createHost, type Host } from './host';
@@ -7,6 +7,7 @@ import type { Logger } from './observability/logger';
 import { devServerUrlFrom, resolveAppPaths } from './platform/app-paths';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
 import { createQuitSequence } from './platform/quit-sequence';
+import { safeStorageEncryptor } from './platform/safe-storage-encryptor';
 import { guardWebContents } from './platform/web-contents-guard';
 import { MIN_WINDOW_SIZE, restoreWindowPlacement } from './platform/window-state';
 import { createWindowStateSaver, readSavedWindowBounds, type WindowStateSaver } from './platform/window-state-store';
@@ -232,7 +233,13 @@ const quit = createQuitSequence({
 async function start(): Promise<void> {
   await app.whenReady();
   try {
-    host = createHost({ mode: 'electron', version: app.getVersion(), fallbackDataDir: app.getPath('userData') });
+    host = createHost({
+      mode: 'electron',
+      version: app.getVersion(),
+      fallbackDataDir: app.getPath('userData'),
+      // Saved service keys are encrypted with the OS keychain where one is available.
+      encryptor: safeStorageEncryptor(safeStorage),
+    });
   } catch (error) {
     // Typically a bad config.json: say so plainly instead of dying silently.
     dialog.showErrorBox(`${APP_NAME} could not start`, errorMessage(error));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema, EmptyInput, HealthReportSchema } from './schemas/app';
+import { KeyListSchema, KeyNameSchema, KeySetInputSchema, KeyStatusSchema } from './schemas/keys';
+import { ProfilePatchSchema, UserProfileSchema } from './schemas/profile';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -33,6 +35,16 @@ export const calls = {
   'settings:set': call(SettingEntrySchema, SettingEntrySchema, 'Store one user setting.', 'PUT /api/settings/:key'),
   /** Forgets one setting so its default applies again. */
   'settings:reset': call(z.object({ key: SettingKeySchema }).strict(), z.object({ removed: z.boolean() }), 'Reset one setting to its default.', 'DELETE /api/settings/:key'),
+  /** The local user's profile, created with the defaults on first access. */
+  'profile:get': call(EmptyInput, UserProfileSchema, "The user's profile (made with defaults on first access).", 'GET /api/user/profile'),
+  /** Changes some fields of the profile; an invalid field rejects the whole update. */
+  'profile:update': call(ProfilePatchSchema, UserProfileSchema, 'Update some fields of the profile.', 'PATCH /api/user/profile'),
+  /** Every service key: where its value comes from and at most its last four characters, never the value. */
+  'keys:list': call(EmptyInput, KeyListSchema, 'Status of each service key (masked).', 'GET /api/user/keys'),
+  /** Saves a key (validated per service); the answer is masked like keys:list. */
+  'keys:set': call(KeySetInputSchema, KeyStatusSchema, 'Save one service key.', 'PUT /api/user/keys/:name'),
+  /** Forgets a saved key; the environment variable of the same name applies again if set. */
+  'keys:clear': call(z.object({ name: KeyNameSchema }).strict(), KeyStatusSchema, 'Forget one saved service key.', 'DELETE /api/user/keys/:name'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -41,6 +53,10 @@ export const events = {
   'settings:changed': SettingEntrySchema,
   /** The health report changed status (a check went degraded, down or back to ok). */
   'health:changed': HealthReportSchema,
+  /** The profile changed (an update, or a chat query counted). */
+  'profile:changed': UserProfileSchema,
+  /** A service key was saved or cleared (masked status, never the value). */
+  'keys:changed': KeyStatusSchema,
 } as const;
 
 export type Calls = typeof calls;

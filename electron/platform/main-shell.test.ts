@@ -83,6 +83,17 @@ describe('electron/main.ts', () => {
     expect(BrowserWindow.created[0]!.webContents.sent).toContainEqual({ channel: 'settings:changed', payload: { key: 'ui.activeTab', value: 'journal' } });
   });
 
+  it('encrypts saved service keys with safeStorage', async () => {
+    expect(await invoke('keys:set', { name: 'OPENAI_API_KEY', value: 'sk-desktop-secret-1234' })).toEqual({
+      ok: true,
+      value: { name: 'OPENAI_API_KEY', source: 'saved', last4: '1234', updatedAt: expect.any(String) },
+    });
+    expect(await invoke('keys:list', {})).toMatchObject({ ok: true, value: { storage: 'encrypted' } });
+    const file = fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8');
+    expect(file).not.toContain('sk-desktop-secret-1234');
+    expect(file).toContain('"encrypted": true');
+  });
+
   it('denies every permission and puts the CSP on responses', () => {
     const ses = session.defaultSession;
     const granted: boolean[] = [];

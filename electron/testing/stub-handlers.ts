@@ -1,7 +1,21 @@
 import type { AppInfo } from '../../shared/schemas/app';
+import type { UserProfile } from '../../shared/schemas/profile';
 import { mergeHandlers, type HandlerMap, type Handlers } from '../contract/dispatcher';
 
 export const STUB_APP_INFO: AppInfo = { name: 'n', version: 'v', mode: 'web', dataDir: '/d', platform: 'linux', startedAt: 't' };
+
+export const STUB_PROFILE: UserProfile = {
+  userId: '00000000-0000-4000-8000-000000000000',
+  displayName: 'n',
+  experienceLevel: 'beginner',
+  preferredSymbols: [],
+  defaultTimeframe: '5m',
+  notificationPrefs: { alertsEnabled: true, emailAlerts: false, browserNotifications: true },
+  tradingStyle: 'day',
+  queriesUsedThisMonth: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 /** A complete handler map of trivial answers, with `overrides` for the calls a test is about. */
 export function stubHandlers(overrides: HandlerMap = {}): Handlers {
@@ -11,6 +25,11 @@ export function stubHandlers(overrides: HandlerMap = {}): Handlers {
     'settings:list': () => ({}),
     'settings:set': (entry) => entry,
     'settings:reset': () => ({ removed: false }),
+    'profile:get': () => STUB_PROFILE,
+    'profile:update': () => STUB_PROFILE,
+    'keys:list': () => ({ storage: 'owner-only-file', keys: [] }),
+    'keys:set': ({ name }) => ({ name, source: 'saved' }),
+    'keys:clear': ({ name }) => ({ name, source: 'none' }),
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ProfileTab } from '../components/profile/ProfileTab';
 import { SystemTab } from '../components/system/SystemTab';
 
 /** One tab of the center panel. */
@@ -13,11 +14,17 @@ export interface TabDefinition {
  * The center panel's tabs, in display order. Each product tab (Chart, Options, Positions, Journal,
  * Alerts, Scanner, LEAPS & Macro, Profile) is added here when its feature lands; System stays last.
  */
-export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [{ id: 'system', label: 'System', component: SystemTab }];
+export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
+  { id: 'profile', label: 'Profile', component: ProfileTab },
+  { id: 'system', label: 'System', component: SystemTab },
+];
 
-/** The tab with this id, or the first tab when the id is unknown (a stored id from another version). */
+/** The tab shown before the user picks one (System, until the Chart tab lands and takes over). */
+export const DEFAULT_TAB_ID = 'system';
+
+/** The tab with this id, or the default tab when the id is unknown (a stored id from another version). */
 export function resolveTab(id: string | undefined): TabDefinition {
-  return TABS.find((tab) => tab.id === id) ?? TABS[0];
+  return TABS.find((tab) => tab.id === id) ?? TABS.find((tab) => tab.id === DEFAULT_TAB_ID) ?? TABS[0];
 }
 
 /** DOM ids tying each tab to its panel (aria-controls / aria-labelledby). */
