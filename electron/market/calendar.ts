@@ -62,29 +62,35 @@ const MAX_SEARCH_DAYS = 14;
 
 type DateInput = string | number | Date;
 
+/** New York calendar date of an instant; Intl is much faster than building a zoned DateTime. */
+const NEW_YORK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: MARKET_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The America/New_York calendar date (YYYY-MM-DD) of an instant, or the date itself. */
 export function marketDate(input: DateInput): string {
   if (typeof input === 'string') {
-    if (!DATE_PATTERN.test(input) || !DateTime.fromISO(input, { zone: MARKET_ZONE }).isValid) throw new Error(`Not a date: ${input}`);
+    if (!DATE_PATTERN.test(input) || utcNoon(input).toISOString().slice(0, 10) !== input) throw new Error(`Not a date: ${input}`);
     return input;
   }
-  const ms = input instanceof Date ? input.getTime() : input;
-  return DateTime.fromMillis(ms, { zone: MARKET_ZONE }).toISODate()!;
+  return NEW_YORK_DATE.format(input instanceof Date ? input : new Date(input));
 }
 
-function day(date: string): DateTime {
-  return DateTime.fromISO(date, { zone: MARKET_ZONE });
+/** Calendar arithmetic needs no time zone: noon UTC of the date stands for the whole day. */
+function utcNoon(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
 }
 
 /** `date` moved by `days` calendar days. */
 export function addDays(date: string, days: number): string {
-  return day(date).plus({ days }).toISODate()!;
+  const d = utcNoon(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Why the exchange is shut all day on `date` (weekend or holiday name), or undefined on a trading day. */
 export function closureReason(input: DateInput): string | undefined {
   const date = marketDate(input);
-  if (day(date).weekday >= 6) return 'weekend';
+  const weekday = utcNoon(date).getUTCDay();
+  if (weekday === 0 || weekday === 6) return 'weekend';
   return HOLIDAYS[date];
 }
 
@@ -92,22 +98,32 @@ export function isTradingDay(input: DateInput): boolean {
   return closureReason(input) === undefined;
 }
 
-/** Epoch ms of `hour:minute` wall-clock time in New York on `date` (DST resolved by luxon). */
-function at(date: string, hour: number, minute = 0): number {
-  return day(date).set({ hour, minute }).toMillis();
-}
+
+/** Sessions are pure functions of the date and asked for again and again (bars, chains): keep them. */
+const sessionCache = new Map<string, TradingSession | null>();
 
 /** The session of `date` (a YYYY-MM-DD date, or the New York date of an instant); undefined when closed. */
 export function sessionFor(input: DateInput): TradingSession | undefined {
   const date = marketDate(input);
-  if (!isTradingDay(date)) return undefined;
+  let session = sessionCache.get(date);
+  if (session === undefined) {
+    session = isTradingDay(date) ? makeSession(date) : null;
+    sessionCache.set(date, session);
+  }
+  return session ?? undefined;
+}
+
+function makeSession(date: string): TradingSession {
   const earlyClose = date in EARLY_CLOSES;
+  const midnight = DateTime.fromISO(date, { zone: MARKET_ZONE });
+  // Wall-clock times in New York on that date; luxon resolves the UTC offset (DST) of each.
+  const at = (hour: number, minute = 0) => midnight.set({ hour, minute }).toMillis();
   return {
     date,
-    preOpen: at(date, 4),
-    open: at(date, 9, 30),
-    close: at(date, earlyClose ? 13 : 16),
-    afterClose: at(date, earlyClose ? 17 : 20),
+    preOpen: at(4),
+    open: at(9, 30),
+    close: at(earlyClose ? 13 : 16),
+    afterClose: at(earlyClose ? 17 : 20),
     earlyClose,
   };
 }
