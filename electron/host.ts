@@ -10,6 +10,8 @@ import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
+import { MarketService } from './market/service';
+import { providerCheck } from './net/provider-health';
 import { SettingsService } from './settings/service';
 
 /** A background service of the main process (alert watcher, scanner schedules, sync...). */
@@ -85,7 +87,18 @@ export function createHost(options: HostOptions): Host {
     startedAt: new Date().toISOString(),
   };
   const settings = new SettingsService(db, events);
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers()), {
+  const massiveBreaker = breakers.create('massive', { failureThreshold: 5, cooldownMs: 30_000 });
+  const market = new MarketService({
+    db,
+    logger,
+    // The key store replaces this getter when it lands; the config key is the initial source.
+    apiKey: () => config.MASSIVE_API_KEY,
+    baseUrl: config.MASSIVE_BASE_URL,
+    timeoutMs: config.MASSIVE_TIMEOUT_MS,
+    breaker: massiveBreaker,
+  });
+  health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), market.handlers()), {
     logger,
     validateOutput: development,
   });

@@ -151,11 +151,11 @@ describe('Massive client', () => {
   });
 
   it('reads the key at each request, so a key saved later is used at once', async () => {
-    let key: string | undefined;
+    const saved: { key?: string } = {};
     fake.routes.push(() => ({ body: stockSnapshot }));
-    const client = makeClient({ apiKey: () => key });
+    const client = makeClient({ apiKey: () => saved.key });
     await expect(client.stockSnapshots(['SPY'])).rejects.toMatchObject({ code: 'unavailable', message: 'No Massive.com API key is configured' });
-    key = 'saved-later';
+    saved.key = 'saved-later';
     await client.stockSnapshots(['SPY']);
     expect(fake.requests.map((r) => r.authorization)).toEqual(['Bearer saved-later']);
   });

@@ -2,7 +2,7 @@ import { CoachError } from '../../shared/errors';
 import type { Bar, Quote, Timeframe } from '../../shared/schemas/market';
 import type { MarketCache } from './cache';
 import { marketDate, sessionFor, sessionPhase, sessionsBetween } from './calendar';
-import { MassiveClient, toCoachError, type IndexSnapshot, type StockSnapshot } from './massive-client';
+import { toCoachError, type IndexSnapshot, type MassiveClient, type StockSnapshot } from './massive-client';
 import type { MarketDataProvider } from './provider';
 import { isIndexSymbol } from './symbols';
 

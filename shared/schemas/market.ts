@@ -109,6 +109,15 @@ export const MarketDateSchema = z
 /** Most calendar days one request may span, per timeframe (keeps responses to tens of thousands of bars). */
 export const MAX_RANGE_DAYS = { '1m': 31, '5m': 93, '15m': 186, '1h': 366, '1d': 7320 } as const satisfies Record<Timeframe, number>;
 
+/** Why a date range cannot be served (from after to, or too many days for the timeframe), if it cannot. */
+export function rangeProblem(timeframe: Timeframe, from: string, to: string): { field: 'from' | 'to'; message: string } | undefined {
+  if (from > to) return { field: 'from', message: `from (${from}) is after to (${to})` };
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  const max = MAX_RANGE_DAYS[timeframe];
+  if (days > max) return { field: 'to', message: `Range too large: ${days} days of ${timeframe} bars; at most ${max} days` };
+  return undefined;
+}
+
 export const BarsRequestSchema = z
   .object({
     symbol: SymbolSchema,
@@ -120,14 +129,8 @@ export const BarsRequestSchema = z
   })
   .strict()
   .superRefine((req, ctx) => {
-    if (!req.from || !req.to) return;
-    if (req.from > req.to) {
-      ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${req.from}) is after to (${req.to})` });
-      return;
-    }
-    const days = (Date.parse(req.to) - Date.parse(req.from)) / 86_400_000;
-    const max = MAX_RANGE_DAYS[req.timeframe];
-    if (days > max) ctx.addIssue({ code: 'custom', path: ['to'], message: `Range too large: ${days} days of ${req.timeframe} bars; at most ${max} days` });
+    const problem = req.from && req.to ? rangeProblem(req.timeframe, req.from, req.to) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   });
 export type BarsRequest = z.output<typeof BarsRequestSchema>;
 
