@@ -47,7 +47,9 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
       return next;
     });
 
-  const shown = bars.data && bars.data.symbol === symbol && bars.data.timeframe === timeframe ? bars.data : undefined;
+  const failed = Boolean(bars.error && !bars.loading);
+  const fresh = bars.data && bars.data.symbol === symbol && bars.data.timeframe === timeframe ? bars.data : undefined;
+  const shown = failed ? undefined : fresh;
   return (
     <div className="tab-content chart-tab">
       <div className="chart-toolbar">
@@ -65,16 +67,8 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
         data-source={shown?.source ?? ''}
         aria-busy={bars.loading}
       >
-        {bars.error && !bars.loading ? (
-          <ErrorNotice title={`Could not load ${symbol}`} error={bars.error} onRetry={bars.reload} />
-        ) : !shown ? (
-          <LoadingState label={`Loading ${symbol} ${timeframe} bars…`} />
-        ) : shown.bars.length === 0 ? (
-          <p className="chart-empty" role="status">
-            No {timeframe} bars for {symbol} from {shown.from} to {shown.to}.
-          </p>
-        ) : null}
-        <div className="price-chart-frame" hidden={!shown || shown.bars.length === 0 || Boolean(bars.error && !bars.loading)}>
+        {/* The frame stays laid out under the states so the chart always knows its size. */}
+        <div className="price-chart-frame">
           <PriceChart
             bars={shown?.bars ?? []}
             sessions={shown?.sessions ?? []}
@@ -83,6 +77,21 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
             levels={levels}
             hiddenGroups={hiddenGroups}
           />
+          {failed ? (
+            <div className="chart-overlay">
+              <ErrorNotice title={`Could not load ${symbol}`} error={bars.error!} onRetry={bars.reload} />
+            </div>
+          ) : !shown ? (
+            <div className="chart-overlay">
+              <LoadingState label={`Loading ${symbol} ${timeframe} bars…`} />
+            </div>
+          ) : shown.bars.length === 0 ? (
+            <div className="chart-overlay">
+              <p className="chart-empty" role="status">
+                No {timeframe} bars for {symbol} from {shown.from} to {shown.to}.
+              </p>
+            </div>
+          ) : null}
         </div>
         <p className="chart-credit">
           Times in New York; shaded: pre-market and after-hours. Charting by{' '}

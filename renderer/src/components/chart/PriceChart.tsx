@@ -16,6 +16,7 @@ import { groupColor, type PriceLevel } from './levels';
 
 const UP = '#22c55e';
 const DOWN = '#f0524f';
+const FIT_ALL_BARS = 400;
 const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.10)';
 
 interface Series {
@@ -76,9 +77,11 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     s.candles.setData(candleData);
     s.volume.setData(volumeData);
     s.shade.setData(timeframe === '1d' ? [] : shadeData(bars, sessions));
-    if (shownKey.current !== seriesKey) {
+    if (bars.length && shownKey.current !== seriesKey) {
       shownKey.current = seriesKey;
-      s.chart.timeScale().fitContent();
+      // Few bars fill the width; of many, the latest are shown at a readable spacing (scroll for more).
+      if (bars.length <= FIT_ALL_BARS) s.chart.timeScale().fitContent();
+      else s.chart.timeScale().setVisibleLogicalRange({ from: bars.length - FIT_ALL_BARS, to: bars.length + 2 });
     }
   }, [bars, sessions, timeframe, seriesKey]);
 
