@@ -35,8 +35,12 @@ export const ConfigSchema = z.object({
   /** better-sqlite3's addon built for Electron's ABI (set by `npm start`; packaged apps need none). */
   TITM_SQLITE_BINDING: z.string().min(1).optional(),
   TITM_HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(15_000),
+  /** Massive.com REST base URL (tests point it at a local fake server). */
+  MASSIVE_BASE_URL: z.url({ protocol: /^https?$/, error: 'MASSIVE_BASE_URL must be an http(s) URL' }).default('https://api.massive.com').transform((u) => u.replace(/\/+$/, '')),
+  MASSIVE_TIMEOUT_MS: int(500, 120_000).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   OPENAI_API_KEY: serviceKey('OPENAI_API_KEY'),
+  /** Massive.com (formerly Polygon.io) key: real market data instead of the simulated market. */
   MASSIVE_API_KEY: serviceKey('MASSIVE_API_KEY'),
   SUPABASE_URL: serviceKey('SUPABASE_URL'),
   SUPABASE_ANON_KEY: serviceKey('SUPABASE_ANON_KEY'),

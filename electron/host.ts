@@ -14,6 +14,8 @@ import { createLogger, type Logger, type LoggerOptions } from './observability/l
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
+import { MarketService } from './market/service';
+import { providerCheck } from './net/provider-health';
 import { SettingsService } from './settings/service';
 
 /** Saved service keys in the data folder (mode 0600, encrypted when the OS allows). */
@@ -106,7 +108,18 @@ export function createHost(options: HostOptions): Host {
     logger,
     events,
   });
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers()), {
+  const massiveBreaker = breakers.create('massive', { failureThreshold: 5, cooldownMs: 30_000 });
+  const market = new MarketService({
+    db,
+    logger,
+    // Read at every call: a key saved in the Profile tab switches to Massive without a restart.
+    apiKey: secrets.getter('MASSIVE_API_KEY'),
+    baseUrl: config.MASSIVE_BASE_URL,
+    timeoutMs: config.MASSIVE_TIMEOUT_MS,
+    breaker: massiveBreaker,
+  });
+  health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers(), market.handlers()), {
     logger,
     validateOutput: development,
   });

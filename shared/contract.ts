@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { AppInfoSchema, EmptyInput, HealthReportSchema } from './schemas/app';
 import { KeyListSchema, KeyNameSchema, KeySetInputSchema, KeyStatusSchema } from './schemas/keys';
 import { ProfilePatchSchema, UserProfileSchema } from './schemas/profile';
+import {
+  BarsRequestSchema,
+  BarsResultSchema,
+  ImportBarsReportSchema,
+  ImportBarsRequestSchema,
+  MarketStatusSchema,
+  QuoteSchema,
+  SymbolInfoSchema,
+  SymbolSchema,
+} from './schemas/market';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -45,6 +55,18 @@ export const calls = {
   'keys:set': call(KeySetInputSchema, KeyStatusSchema, 'Save one service key.', 'PUT /api/user/keys/:name'),
   /** Forgets a saved key; the environment variable of the same name applies again if set. */
   'keys:clear': call(z.object({ name: KeyNameSchema }).strict(), KeyStatusSchema, 'Forget one saved service key.', 'DELETE /api/user/keys/:name'),
+  /** Where the exchange stands (pre, open, after, closed), why, and the next open and close; `at` for another instant. */
+  'market:status': call(z.object({ at: z.number().int().optional() }).strict(), MarketStatusSchema, 'Market status on the NYSE calendar.'),
+  /** Last price, change and previous close of one symbol, from the active provider. */
+  'market:quote': call(z.object({ symbol: SymbolSchema }).strict(), QuoteSchema, 'Quote of one symbol.'),
+  /** Quotes of several symbols at once; symbols without data are left out. */
+  'market:snapshot': call(z.object({ symbols: z.array(SymbolSchema).min(1).max(50) }).strict(), z.array(QuoteSchema), 'Quotes of several symbols.'),
+  /** OHLCV bars of a symbol for a range of New York dates, with the sessions of that range. */
+  'market:bars': call(BarsRequestSchema, BarsResultSchema, 'Bars of a symbol (1m, 5m, 15m, 1h, 1d).'),
+  /** Symbols matching a query: imported ones, then the known indices, ETFs and stocks. */
+  'market:symbols': call(z.object({ query: z.string().max(40).default('') }).strict(), z.array(SymbolInfoSchema), 'Symbol search.'),
+  /** Imports the user's own OHLCV CSV for a symbol; refused whole, with the bad rows listed, when any row is bad. */
+  'market:importBars': call(ImportBarsRequestSchema, ImportBarsReportSchema, 'Import bars from a CSV file.'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */

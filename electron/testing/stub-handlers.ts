@@ -1,3 +1,4 @@
+import { CoachError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { UserProfile } from '../../shared/schemas/profile';
 import { mergeHandlers, type HandlerMap, type Handlers } from '../contract/dispatcher';
@@ -17,6 +18,18 @@ export const STUB_PROFILE: UserProfile = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
+const unavailable = () => {
+  throw new CoachError('unavailable', 'not in this test');
+};
+const marketStubs: HandlerMap = {
+  'market:status': unavailable,
+  'market:quote': unavailable,
+  'market:snapshot': () => [],
+  'market:bars': unavailable,
+  'market:symbols': () => [],
+  'market:importBars': unavailable,
+};
+
 /** A complete handler map of trivial answers, with `overrides` for the calls a test is about. */
 export function stubHandlers(overrides: HandlerMap = {}): Handlers {
   return mergeHandlers({
@@ -30,6 +43,7 @@ export function stubHandlers(overrides: HandlerMap = {}): Handlers {
     'keys:list': () => ({ storage: 'owner-only-file', keys: [] }),
     'keys:set': ({ name }) => ({ name, source: 'saved' }),
     'keys:clear': ({ name }) => ({ name, source: 'none' }),
+    ...marketStubs,
     ...overrides,
   });
 }

@@ -43,3 +43,133 @@ export const TradingSessionSchema = z.object({
   earlyClose: z.boolean(),
 });
 export type TradingSession = z.infer<typeof TradingSessionSchema>;
+
+/** Where the exchange stands at an instant (America/New_York), and when the regular session next opens and closes. */
+export const MarketStatusSchema = z.object({
+  status: SessionSchema,
+  /** Why: 'Weekend', 'Holiday: Good Friday', 'Regular session (early close 13:00 ET: Christmas Eve)'... */
+  reason: z.string(),
+  /** Today's session, null when the exchange is closed all day. */
+  session: TradingSessionSchema.nullable(),
+  /** Epoch ms of the next regular open still ahead (09:30 ET). */
+  nextOpen: z.number().int(),
+  /** Epoch ms of the next regular close still ahead (16:00 or 13:00 ET). */
+  nextClose: z.number().int(),
+  checkedAt: z.number().int(),
+});
+export type MarketStatus = z.infer<typeof MarketStatusSchema>;
+
+/** Which implementation answered: the built-in simulated market, Massive.com, or the user's imported CSV bars. */
+export const MarketSourceSchema = z.enum(['simulated', 'massive', 'csv']);
+export type MarketSource = z.infer<typeof MarketSourceSchema>;
+
+export const SymbolKindSchema = z.enum(['index', 'etf', 'stock']);
+export type SymbolKind = z.infer<typeof SymbolKindSchema>;
+
+/**
+ * A ticker as the user types it: letters, digits, '.' and '-' (BRK.B), at most 10 characters;
+ * Massive's index prefix 'I:' is accepted and dropped (the client adds it back).
+ */
+export const SymbolSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/^I:/, ''))
+  .pipe(z.string().regex(/^[A-Z][A-Z0-9.-]{0,9}$/, 'Symbol must be 1–10 letters, digits, "." or "-", starting with a letter (e.g. SPY, SPX, BRK.B)'));
+
+export const SymbolInfoSchema = z.object({
+  symbol: z.string(),
+  name: z.string(),
+  kind: SymbolKindSchema,
+  source: MarketSourceSchema,
+});
+export type SymbolInfo = z.infer<typeof SymbolInfoSchema>;
+
+/** Last price of a symbol against its previous regular close. */
+export const QuoteSchema = z.object({
+  symbol: z.string(),
+  last: z.number(),
+  change: z.number(),
+  changePercent: z.number(),
+  prevClose: z.number(),
+  /** Where the market is at `time` (indices only print during the regular session). */
+  session: SessionSchema,
+  /** Epoch ms of the last price. */
+  time: z.number().int(),
+  source: MarketSourceSchema,
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** A calendar date in New York, YYYY-MM-DD. */
+export const MarketDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date');
+
+/** Most calendar days one request may span, per timeframe (keeps responses to tens of thousands of bars). */
+export const MAX_RANGE_DAYS = { '1m': 31, '5m': 93, '15m': 186, '1h': 366, '1d': 7320 } as const satisfies Record<Timeframe, number>;
+
+/** Why a date range cannot be served (from after to, or too many days for the timeframe), if it cannot. */
+export function rangeProblem(timeframe: Timeframe, from: string, to: string): { field: 'from' | 'to'; message: string } | undefined {
+  if (from > to) return { field: 'from', message: `from (${from}) is after to (${to})` };
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  const max = MAX_RANGE_DAYS[timeframe];
+  if (days > max) return { field: 'to', message: `Range too large: ${days} days of ${timeframe} bars; at most ${max} days` };
+  return undefined;
+}
+
+export const BarsRequestSchema = z
+  .object({
+    symbol: SymbolSchema,
+    timeframe: TimeframeSchema,
+    /** First New York date (inclusive); default: a look-back that suits the timeframe. */
+    from: MarketDateSchema.optional(),
+    /** Last New York date (inclusive); default: today. */
+    to: MarketDateSchema.optional(),
+  })
+  .strict()
+  .superRefine((req, ctx) => {
+    const problem = req.from && req.to ? rangeProblem(req.timeframe, req.from, req.to) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+export type BarsRequest = z.output<typeof BarsRequestSchema>;
+
+export const BarsResultSchema = z.object({
+  symbol: z.string(),
+  timeframe: TimeframeSchema,
+  source: MarketSourceSchema,
+  from: z.string(),
+  to: z.string(),
+  bars: z.array(BarSchema),
+  /** The trading sessions of the range, so the chart can shade pre-market and after-hours. */
+  sessions: z.array(TradingSessionSchema),
+});
+export type BarsResult = z.infer<typeof BarsResultSchema>;
+
+/** Largest CSV text `market:importBars` accepts (the local API's body limit is 1 MiB). */
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+export const ImportBarsRequestSchema = z
+  .object({
+    symbol: SymbolSchema,
+    /** The file's text: a header row, then one bar per row (timestamp, open, high, low, close, volume). */
+    csv: z.string().min(1, 'The CSV text is empty').max(MAX_IMPORT_CHARS, `The CSV text is larger than ${MAX_IMPORT_CHARS} characters; split the file`),
+    /** Zone of timestamps written without an offset (IANA name); default America/New_York. */
+    timeZone: z.string().min(1).max(64).default('America/New_York'),
+  })
+  .strict();
+
+export const ImportBarsReportSchema = z.object({
+  symbol: z.string(),
+  /** The bar size found in the file. */
+  timeframe: TimeframeSchema,
+  imported: z.number().int(),
+  /** How the timestamp column was read: 'iso-offset', 'iso-local', 'date', 'epoch-s' or 'epoch-ms'. */
+  timestampFormat: z.string(),
+  columns: z.object({ time: z.string(), open: z.string(), high: z.string(), low: z.string(), close: z.string(), volume: z.string().nullable() }),
+  first: z.number().int(),
+  last: z.number().int(),
+  /** Bars replaced because the same symbol already had a bar at that time. */
+  replaced: z.number().int(),
+});
+export type ImportBarsReport = z.infer<typeof ImportBarsReportSchema>;

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ChartTab } from '../components/chart/ChartTab';
 import { ProfileTab } from '../components/profile/ProfileTab';
 import { SystemTab } from '../components/system/SystemTab';
 
@@ -15,16 +16,14 @@ export interface TabDefinition {
  * Alerts, Scanner, LEAPS & Macro, Profile) is added here when its feature lands; System stays last.
  */
 export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
+  { id: 'chart', label: 'Chart', component: ChartTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
   { id: 'system', label: 'System', component: SystemTab },
 ];
 
-/** The tab shown before the user picks one (System, until the Chart tab lands and takes over). */
-export const DEFAULT_TAB_ID = 'system';
-
-/** The tab with this id, or the default tab when the id is unknown (a stored id from another version). */
+/** The tab with this id, or the first tab (Chart) when the id is unknown (a stored id from another version). */
 export function resolveTab(id: string | undefined): TabDefinition {
-  return TABS.find((tab) => tab.id === id) ?? TABS.find((tab) => tab.id === DEFAULT_TAB_ID) ?? TABS[0];
+  return TABS.find((tab) => tab.id === id) ?? TABS[0];
 }
 
 /** DOM ids tying each tab to its panel (aria-controls / aria-labelledby). */
