@@ -1,5 +1,23 @@
 import { z } from 'zod';
 import { AppInfoSchema, EmptyInput, HealthReportSchema } from './schemas/app';
+import {
+  AnalyticsInputSchema,
+  AnalyticsSchema,
+  ImportCommitSchema,
+  ImportOptionsSchema,
+  ImportPresetListSchema,
+  ImportPreviewSchema,
+  ImportProgressSchema,
+  ImportUploadInputSchema,
+  ImportUploadSchema,
+  JournalChangedSchema,
+  TradeCreateSchema,
+  TradeIdSchema,
+  TradeListInputSchema,
+  TradeListSchema,
+  TradeSchema,
+  TradeUpdateSchema,
+} from './schemas/journal';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -33,6 +51,23 @@ export const calls = {
   'settings:set': call(SettingEntrySchema, SettingEntrySchema, 'Store one user setting.', 'PUT /api/settings/:key'),
   /** Forgets one setting so its default applies again. */
   'settings:reset': call(z.object({ key: SettingKeySchema }).strict(), z.object({ removed: z.boolean() }), 'Reset one setting to its default.', 'DELETE /api/settings/:key'),
+  /** Trades (legs) matching the filters, sorted and paged, with the total count. */
+  'journal:list': call(TradeListInputSchema, TradeListSchema, 'List journal trades with filters, sort and paging.', 'GET /api/journal/trades'),
+  'journal:get': call(TradeIdSchema, TradeSchema, 'One journal trade.', 'GET /api/journal/trades/:id'),
+  'journal:create': call(TradeCreateSchema, TradeSchema, 'Add a trade to the journal.', 'POST /api/journal/trades'),
+  /** Changes some fields; the merged trade is validated again as a whole. */
+  'journal:update': call(TradeUpdateSchema, TradeSchema, 'Edit a journal trade.', 'PATCH /api/journal/trades/:id'),
+  'journal:delete': call(TradeIdSchema, z.object({ removed: z.boolean() }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
+  /** Statistics, equity curve, daily calendar and breakdowns of the closed trades matching the filters. */
+  'journal:analytics': call(AnalyticsInputSchema, AnalyticsSchema, 'Journal analytics.', 'GET /api/journal/analytics'),
+  /** The broker formats the importer knows, with their columns. */
+  'journal:importPresets': call(EmptyInput, ImportPresetListSchema, 'CSV import presets.', 'GET /api/journal/import/presets'),
+  /** One piece of a CSV file, in order from 0 (the API's body limit is 1 MiB; files go up to 50 MiB). */
+  'journal:importUpload': call(ImportUploadInputSchema, ImportUploadSchema, 'Upload a piece of a CSV file to import.', 'POST /api/journal/import/upload'),
+  /** Parses an uploaded file: detected format, column mapping, trades it would write, errors per row. Writes nothing. */
+  'journal:importPreview': call(ImportOptionsSchema, ImportPreviewSchema, 'Preview a CSV import.', 'POST /api/journal/import/preview'),
+  /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
+  'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -41,6 +76,10 @@ export const events = {
   'settings:changed': SettingEntrySchema,
   /** The health report changed status (a check went degraded, down or back to ok). */
   'health:changed': HealthReportSchema,
+  /** How far an import's parse or write has come (large files). */
+  'journal:importProgress': ImportProgressSchema,
+  /** Trades were added, edited, deleted or imported. */
+  'journal:changed': JournalChangedSchema,
 } as const;
 
 export type Calls = typeof calls;
