@@ -9,6 +9,7 @@ import { Database } from './db/database';
 import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
+import { JournalService } from './journal/service';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { SettingsService } from './settings/service';
 
@@ -85,7 +86,8 @@ export function createHost(options: HostOptions): Host {
     startedAt: new Date().toISOString(),
   };
   const settings = new SettingsService(db, events);
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers()), {
+  const journal = new JournalService(db, events);
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), journal.handlers()), {
     logger,
     validateOutput: development,
   });

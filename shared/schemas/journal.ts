@@ -178,7 +178,7 @@ export const ImportPresetIdSchema = z.enum(IMPORT_PRESETS);
 export type ImportPresetId = z.infer<typeof ImportPresetIdSchema>;
 
 /** What a column can mean; a preset maps each to a header of its file. */
-export const IMPORT_FIELDS = ['time', 'symbol', 'side', 'quantity', 'price', 'fees', 'underlying', 'assetType', 'optionType', 'strike', 'expiry', 'multiplier', 'orderId', 'status', 'description'] as const;
+export const IMPORT_FIELDS = ['time', 'symbol', 'side', 'quantity', 'price', 'fees', 'commission', 'underlying', 'assetType', 'optionType', 'strike', 'expiry', 'multiplier', 'orderId', 'status', 'description'] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
 export const ImportMappingSchema = z.partialRecord(ImportFieldSchema, z.string().max(200));
