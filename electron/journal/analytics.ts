@@ -158,8 +158,15 @@ export function computeAnalytics(legs: LegInput[]): Analytics {
 
     equity += t.netPnl;
     equityCurve.push({ time: t.exitTime, equity: cents(equity), pnl: cents(t.netPnl) });
-    if (equity > peak) (peak = equity), (peakAt = t.exitTime);
-    if (peak - equity > maxDd) (maxDd = peak - equity), (ddPeakAt = peakAt), (ddTroughAt = t.exitTime);
+    if (equity > peak) {
+      peak = equity;
+      peakAt = t.exitTime;
+    }
+    if (peak - equity > maxDd) {
+      maxDd = peak - equity;
+      ddPeakAt = peakAt;
+      ddTroughAt = t.exitTime;
+    }
 
     const exitDay = marketClock(t.exitTime).date;
     const day = days.get(exitDay) ?? { netPnl: 0, trades: 0 };

@@ -92,7 +92,7 @@ function toParams(t: NewTrade, id: string, userId: string, createdAt: string, up
 /** Stored times are UTC ISO strings, so comparing them as text orders them in time. */
 const utc = (iso: string): string => new Date(iso).toISOString();
 
-const INSERT_SQL = `INSERT OR IGNORE INTO ai_coach_trades (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')})`;
+const INSERT_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
 
 /** SQL of the journal table; knows nothing of HTTP or validation. */
 export class TradeRepository {
@@ -101,7 +101,7 @@ export class TradeRepository {
     private readonly userId = 'local',
   ) {}
 
-  /** Inserts one trade; a fingerprint already stored makes it a no-op (returns undefined). */
+  /** Inserts one trade; a fingerprint already stored makes it a no-op (returns undefined); a broken rule (CHECK) throws. */
   insert(trade: NewTrade, id = randomUUID()): Trade | undefined {
     const now = new Date().toISOString();
     const { changes } = this.db.prepare(INSERT_SQL).run(...toParams(trade, id, this.userId, now, now));
@@ -167,11 +167,15 @@ export class TradeRepository {
   private filter(f: AnalyticsFilter, dateColumn: 'entry_time' | 'exit_time'): { where: string[]; params: unknown[] } {
     const where = ['user_id = ?'];
     const params: unknown[] = [this.userId];
-    if (f.from) where.push(`${dateColumn} >= ?`), params.push(nyDayStartUtc(f.from));
-    if (f.to) where.push(`${dateColumn} < ?`), params.push(nyDayStartUtc(f.to, 1));
-    if (f.symbol) where.push('(symbol = ? OR underlying = ?)'), params.push(f.symbol.toUpperCase(), f.symbol.toUpperCase());
-    if (f.strategy) where.push('strategy = ? COLLATE NOCASE'), params.push(f.strategy);
-    if (f.tag) where.push('EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ? COLLATE NOCASE)'), params.push(f.tag);
+    const add = (sql: string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (f.from) add(`${dateColumn} >= ?`, nyDayStartUtc(f.from));
+    if (f.to) add(`${dateColumn} < ?`, nyDayStartUtc(f.to, 1));
+    if (f.symbol) add('(symbol = ? OR underlying = ?)', f.symbol.toUpperCase(), f.symbol.toUpperCase());
+    if (f.strategy) add('strategy = ? COLLATE NOCASE', f.strategy);
+    if (f.tag) add('EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ? COLLATE NOCASE)', f.tag);
     return { where, params };
   }
 }

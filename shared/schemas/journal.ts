@@ -52,11 +52,12 @@ export function tradeRuleIssues(t: Partial<Fields>): Issue[] {
   const issues: Issue[] = [];
   if (t.assetType === 'option') {
     if (!t.optionType) issues.push({ path: ['optionType'], message: 'An option needs call or put' });
-    if (t.strike == null) issues.push({ path: ['strike'], message: 'An option needs a strike' });
+    if (t.strike === null || t.strike === undefined) issues.push({ path: ['strike'], message: 'An option needs a strike' });
     if (!t.expiry) issues.push({ path: ['expiry'], message: 'An option needs an expiry' });
   }
-  if ((t.exitPrice == null) !== (t.exitTime == null)) {
-    issues.push({ path: [t.exitPrice == null ? 'exitPrice' : 'exitTime'], message: 'Exit price and exit time go together' });
+  const noExitPrice = t.exitPrice === null || t.exitPrice === undefined;
+  if (noExitPrice !== !t.exitTime) {
+    issues.push({ path: [noExitPrice ? 'exitPrice' : 'exitTime'], message: 'Exit price and exit time go together' });
   }
   if (t.exitTime && t.entryTime && Date.parse(t.exitTime) < Date.parse(t.entryTime)) {
     issues.push({ path: ['exitTime'], message: 'Exit is before entry' });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { ImportCommitSchema, ImportOptionsSchema, MAX_IMPORT_BYTES, type ImportPreview, type ImportUploadInputSchema } from '../../../shared/schemas/journal';
+import type { z } from 'zod';
+import { MAX_IMPORT_BYTES, type ImportCommitSchema, type ImportOptionsSchema, type ImportPreview, type ImportUploadInputSchema } from '../../../shared/schemas/journal';
 import { CoachError } from '../../../shared/errors';
 import type { EventBus } from '../../contract/event-bus';
 import { legNetPnl } from '../analytics';

@@ -151,7 +151,7 @@ export async function readCsv(raw: string, options: ReadOptions, onProgress: (ch
               continue;
             }
             result.rows++;
-            const length = row.reduce((n, c) => n + c.length + 1, 0);
+            const length = row.reduce((n, c) => n + c.length + 1, -1); // cells and the commas between them
             if (length > MAX_ROW_CHARS) {
               fail({ row: ctx.row, message: `Row is ${length.toLocaleString('en-US')} characters long (at most ${MAX_ROW_CHARS.toLocaleString('en-US')}).` });
               continue;

@@ -16,7 +16,10 @@ export function parseNumber(raw: string | undefined): number | null {
   let s = raw.trim();
   if (!s || s === '--') return null;
   let negative = false;
-  if (s.startsWith('(') && s.endsWith(')')) (negative = true), (s = s.slice(1, -1));
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
   s = s.replace(/[$,@\s]/g, '');
   if (s.startsWith('-$')) s = '-' + s.slice(2);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return NaN;
