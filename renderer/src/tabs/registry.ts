@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { JournalTab } from '../components/journal/JournalTab';
 import { SystemTab } from '../components/system/SystemTab';
 
 /** One tab of the center panel. */
@@ -13,7 +14,10 @@ export interface TabDefinition {
  * The center panel's tabs, in display order. Each product tab (Chart, Options, Positions, Journal,
  * Alerts, Scanner, LEAPS & Macro, Profile) is added here when its feature lands; System stays last.
  */
-export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [{ id: 'system', label: 'System', component: SystemTab }];
+export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
+  { id: 'journal', label: 'Journal', component: JournalTab },
+  { id: 'system', label: 'System', component: SystemTab },
+];
 
 /** The tab with this id, or the first tab when the id is unknown (a stored id from another version). */
 export function resolveTab(id: string | undefined): TabDefinition {
