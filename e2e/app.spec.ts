@@ -142,11 +142,12 @@ test('the health indicator opens the list of checks', async ({ page }) => {
   await expect(dialog).toBeHidden();
 });
 
-test('an unknown stored tab falls back to System, and the chosen tab is stored', async ({ page, rpc }) => {
+test('an unknown stored tab falls back to the first tab, and the chosen tab is stored', async ({ page, rpc }) => {
   await rpc('settings:set', { key: 'ui.activeTab', value: 'tab-from-a-newer-version' });
   await openApp(page);
+  await expect(page.getByRole('tab').first()).toHaveAttribute('aria-selected', 'true');
   const tab = page.getByRole('tab', { name: 'System' });
-  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(tab).toHaveAttribute('aria-selected', 'false');
 
   const saved = page.waitForResponse((res) => res.url().endsWith('/api/rpc/settings:set') && res.ok());
   await tab.click();
