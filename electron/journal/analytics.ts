@@ -126,7 +126,10 @@ class Buckets {
 /** Every statistic of the journal over these legs (already filtered by the caller). */
 export function computeAnalytics(legs: LegInput[]): Analytics {
   const { closed, open } = groupLegs(legs);
-  const byExit = [...closed].sort((a, b) => Date.parse(a.exitTime) - Date.parse(b.exitTime) || Date.parse(a.entryTime) - Date.parse(b.entryTime) || (a.groupId < b.groupId ? -1 : 1));
+  const byExit = closed
+    .map((t) => ({ t, exit: Date.parse(t.exitTime), entry: Date.parse(t.entryTime) }))
+    .sort((a, b) => a.exit - b.exit || a.entry - b.entry || (a.t.groupId < b.t.groupId ? -1 : 1))
+    .map(({ t }) => t);
 
   let netPnl = 0, grossProfit = 0, grossLoss = 0, fees = 0, wins = 0, losses = 0;
   let largestWin: number | null = null, largestLoss: number | null = null;

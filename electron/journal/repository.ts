@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsFilter, Trade, TradeListInputSchema } from '../../shared/schemas/journal';
 import type { z } from 'zod';
 import type { Database } from '../db/database';
-import { legNetPnl } from './analytics';
+import { legNetPnl, type LegInput } from './analytics';
 import { nyDayStartUtc } from './time';
 
 /** A trade as the service writes it: every field resolved, no id or timestamps yet. */
@@ -39,6 +39,8 @@ interface TradeRow {
 
 const COLUMNS =
   'id, user_id, group_id, symbol, underlying, asset_type, option_type, strike, expiry, multiplier, side, quantity, entry_price, exit_price, entry_time, exit_time, fees, strategy, tags, notes, planned_stop, planned_target, broker, fingerprint, created_at, updated_at';
+const LEG_COLUMNS =
+  'group_id AS groupId, symbol, underlying, side, quantity, multiplier, entry_price AS entryPrice, exit_price AS exitPrice, entry_time AS entryTime, exit_time AS exitTime, fees, strategy, planned_stop AS plannedStop';
 const PNL_SQL = "CASE WHEN exit_price IS NULL THEN NULL ELSE (exit_price - entry_price) * quantity * multiplier * (CASE side WHEN 'long' THEN 1 ELSE -1 END) - fees END";
 const SORT_SQL: Record<z.output<typeof TradeListInputSchema>['sort'], string> = {
   entryTime: 'entry_time',
@@ -156,12 +158,12 @@ export class TradeRepository {
 
   /**
    * Every leg of the groups that have a leg matching the filters (analytics needs whole groups);
-   * dates filter on the exit day, the day the P&L is realized.
+   * dates filter on the exit day, the day the P&L is realized. Only the columns analytics reads.
    */
-  forAnalytics(filter: AnalyticsFilter): Trade[] {
+  forAnalytics(filter: AnalyticsFilter): LegInput[] {
     const { where, params } = this.filter(filter, 'exit_time');
-    const sql = `SELECT ${COLUMNS} FROM ai_coach_trades WHERE user_id = ? AND group_id IN (SELECT group_id FROM ai_coach_trades WHERE ${where.join(' AND ')}) ORDER BY entry_time, id`;
-    return this.db.prepare<TradeRow>(sql).all(this.userId, ...params).map(fromRow);
+    const groups = where.length === 1 ? '' : ` AND group_id IN (SELECT group_id FROM ai_coach_trades WHERE ${where.join(' AND ')})`;
+    return this.db.prepare<LegInput>(`SELECT ${LEG_COLUMNS} FROM ai_coach_trades WHERE user_id = ?${groups}`).all(this.userId, ...(groups ? params : []));
   }
 
   private filter(f: AnalyticsFilter, dateColumn: 'entry_time' | 'exit_time'): { where: string[]; params: unknown[] } {
