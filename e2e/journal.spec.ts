@@ -27,7 +27,7 @@ test('imports a thinkorswim statement through the wizard; the trades and the ana
   await journal.getByRole('button', { name: 'See the trades' }).click();
   const table = journal.getByRole('table', { name: 'Journal trades' });
   await expect(table.getByRole('row')).toHaveCount(4);
-  await expect(table.getByText('multi-leg')).toHaveCount(2);
+  await expect(table.getByText('2 legs')).toHaveCount(2); // the vertical's two legs are one trade
   await expect(table).toContainText('$85.00'); // AAPL 0.85 × 100
 
   await journal.getByRole('button', { name: 'Analytics' }).click();

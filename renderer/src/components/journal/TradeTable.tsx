@@ -64,7 +64,7 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
                 <td className="num">{formatDateTime(t.entryTime)}</td>
                 <td>
                   <span className="contract">{contractLabel(t)}</span>
-                  {(legsByGroup.get(t.groupId) ?? 0) > 1 && <span className="tag tag-small leg-tag">multi-leg</span>}
+                  {(legsByGroup.get(t.groupId) ?? 0) > 1 && <span className="tag tag-small leg-tag" title="Legs of one trade">{legsByGroup.get(t.groupId)} legs</span>}
                 </td>
                 <td>{t.side}</td>
                 <td className="num align-end">{formatNumber(t.quantity, 4)}</td>
