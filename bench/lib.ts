@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,4 +66,16 @@ export function startBuiltHost(port: number, env: NodeJS.ProcessEnv = {}): { chi
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Resolves once the host answers `GET /health`. */
+export async function waitUntilUp(port: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: '/health', agent: false }, (res) => (res.resume(), resolve(true))).on('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('host did not come up');
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { BENCH_TOKEN, freePort, startBuiltHost, summarise, type Figure } from './lib';
+import { BENCH_TOKEN, freePort, startBuiltHost, waitUntilUp, summarise, type Figure } from './lib';
 
 const WARMUP = 300;
 const CALLS = 3000;
@@ -58,15 +58,4 @@ function post(agent: http.Agent, port: number, name: string, payload: string): P
     req.on('error', reject);
     req.end(payload);
   });
-}
-
-async function waitUntilUp(port: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: '/health', agent: false }, (res) => (res.resume(), resolve(true))).on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('host did not come up');
 }

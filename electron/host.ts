@@ -10,6 +10,7 @@ import { Database } from './db/database';
 import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
+import { JournalService } from './journal/service';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
@@ -119,10 +120,11 @@ export function createHost(options: HostOptions): Host {
     breaker: massiveBreaker,
   });
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers(), market.handlers()), {
-    logger,
-    validateOutput: development,
-  });
+  const journal = new JournalService(db, events);
+  const dispatch = createDispatcher(
+    mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), journal.handlers()),
+    { logger, validateOutput: development },
+  );
 
   const workers: Worker[] = [new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS)];
   let stopping: Promise<void> | undefined;

@@ -12,6 +12,24 @@ import {
   SymbolInfoSchema,
   SymbolSchema,
 } from './schemas/market';
+import {
+  AnalyticsInputSchema,
+  AnalyticsSchema,
+  ImportCommitSchema,
+  ImportOptionsSchema,
+  ImportPresetListSchema,
+  ImportPreviewSchema,
+  ImportProgressSchema,
+  ImportUploadInputSchema,
+  ImportUploadSchema,
+  JournalChangedSchema,
+  TradeCreateSchema,
+  TradeIdSchema,
+  TradeListInputSchema,
+  TradeListSchema,
+  TradeSchema,
+  TradeUpdateSchema,
+} from './schemas/journal';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -67,6 +85,23 @@ export const calls = {
   'market:symbols': call(z.object({ query: z.string().max(40).default('') }).strict(), z.array(SymbolInfoSchema), 'Symbol search.'),
   /** Imports the user's own OHLCV CSV for a symbol; refused whole, with the bad rows listed, when any row is bad. */
   'market:importBars': call(ImportBarsRequestSchema, ImportBarsReportSchema, 'Import bars from a CSV file.'),
+  /** Trades (legs) matching the filters, sorted and paged, with the total count. */
+  'journal:list': call(TradeListInputSchema, TradeListSchema, 'List journal trades with filters, sort and paging.', 'GET /api/journal/trades'),
+  'journal:get': call(TradeIdSchema, TradeSchema, 'One journal trade.', 'GET /api/journal/trades/:id'),
+  'journal:create': call(TradeCreateSchema, TradeSchema, 'Add a trade to the journal.', 'POST /api/journal/trades'),
+  /** Changes some fields; the merged trade is validated again as a whole. */
+  'journal:update': call(TradeUpdateSchema, TradeSchema, 'Edit a journal trade.', 'PATCH /api/journal/trades/:id'),
+  'journal:delete': call(TradeIdSchema, z.object({ removed: z.boolean() }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
+  /** Statistics, equity curve, daily calendar and breakdowns of the closed trades matching the filters. */
+  'journal:analytics': call(AnalyticsInputSchema, AnalyticsSchema, 'Journal analytics.', 'GET /api/journal/analytics'),
+  /** The broker formats the importer knows, with their columns. */
+  'journal:importPresets': call(EmptyInput, ImportPresetListSchema, 'CSV import presets.', 'GET /api/journal/import/presets'),
+  /** One piece of a CSV file, in order from 0 (the API's body limit is 1 MiB; files go up to 50 MiB). */
+  'journal:importUpload': call(ImportUploadInputSchema, ImportUploadSchema, 'Upload a piece of a CSV file to import.', 'POST /api/journal/import/upload'),
+  /** Parses an uploaded file: detected format, column mapping, trades it would write, errors per row. Writes nothing. */
+  'journal:importPreview': call(ImportOptionsSchema, ImportPreviewSchema, 'Preview a CSV import.', 'POST /api/journal/import/preview'),
+  /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
+  'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -79,6 +114,10 @@ export const events = {
   'profile:changed': UserProfileSchema,
   /** A service key was saved or cleared (masked status, never the value). */
   'keys:changed': KeyStatusSchema,
+  /** How far an import's parse or write has come (large files). */
+  'journal:importProgress': ImportProgressSchema,
+  /** Trades were added, edited, deleted or imported. */
+  'journal:changed': JournalChangedSchema,
 } as const;
 
 export type Calls = typeof calls;

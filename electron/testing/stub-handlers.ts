@@ -1,3 +1,4 @@
+import { CALL_NAMES } from '../../shared/contract';
 import { CoachError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { UserProfile } from '../../shared/schemas/profile';
@@ -18,21 +19,21 @@ export const STUB_PROFILE: UserProfile = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-const unavailable = () => {
-  throw new CoachError('unavailable', 'not in this test');
-};
-const marketStubs: HandlerMap = {
-  'market:status': unavailable,
-  'market:quote': unavailable,
-  'market:snapshot': () => [],
-  'market:bars': unavailable,
-  'market:symbols': () => [],
-  'market:importBars': unavailable,
-};
-
-/** A complete handler map of trivial answers, with `overrides` for the calls a test is about. */
+/**
+ * A complete handler map of trivial answers, with `overrides` for the calls a test is about; calls
+ * of other domains answer `unavailable`.
+ */
 export function stubHandlers(overrides: HandlerMap = {}): Handlers {
+  const unavailable = Object.fromEntries(
+    CALL_NAMES.map((name) => [
+      name,
+      () => {
+        throw new CoachError('unavailable', `${name} is not stubbed`);
+      },
+    ]),
+  );
   return mergeHandlers({
+    ...unavailable,
     'app:info': () => STUB_APP_INFO,
     'health:ready': () => ({ ready: true, checkedAt: 't', checks: [] }),
     'settings:list': () => ({}),
@@ -43,7 +44,6 @@ export function stubHandlers(overrides: HandlerMap = {}): Handlers {
     'keys:list': () => ({ storage: 'owner-only-file', keys: [] }),
     'keys:set': ({ name }) => ({ name, source: 'saved' }),
     'keys:clear': ({ name }) => ({ name, source: 'none' }),
-    ...marketStubs,
     ...overrides,
   });
 }

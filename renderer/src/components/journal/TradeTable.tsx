@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { Trade, TRADE_SORT_KEYS } from '../../../../shared/schemas/journal';
+import { useCoachApi } from '../../api/api-context';
+import { toCoachError } from '../../hooks/use-call';
+import { contractLabel, formatDateTime, formatMoney, formatNumber, pnlTone } from '../../lib/journal';
+import type { CoachError } from '../../../../shared/errors';
+import { ErrorNotice } from '../common/ErrorNotice';
+
+export interface Sort {
+  key: (typeof TRADE_SORT_KEYS)[number];
+  order: 'asc' | 'desc';
+}
+
+const COLUMNS: { key?: Sort['key']; label: string; end?: boolean }[] = [
+  { key: 'entryTime', label: 'Entry' },
+  { key: 'symbol', label: 'Contract' },
+  { label: 'Side' },
+  { key: 'quantity', label: 'Qty', end: true },
+  { label: 'Entry price', end: true },
+  { label: 'Exit price', end: true },
+  { key: 'exitTime', label: 'Exit' },
+  { key: 'strategy', label: 'Strategy' },
+  { key: 'netPnl', label: 'Net P&L', end: true },
+  { label: 'Actions', end: true },
+];
+
+/** The trades, one row per leg; legs of one multi-leg trade are marked with the same group tag. */
+export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; sort: Sort; onSort: (s: Sort) => void; onEdit: (t: Trade) => void }) {
+  const api = useCoachApi();
+  const [error, setError] = useState<CoachError | undefined>();
+  const legsByGroup = new Map<string, number>();
+  for (const t of trades) legsByGroup.set(t.groupId, (legsByGroup.get(t.groupId) ?? 0) + 1);
+
+  const remove = (trade: Trade) => {
+    setError(undefined);
+    api.call('journal:delete', { id: trade.id }).catch((e: unknown) => setError(toCoachError(e)));
+  };
+
+  return (
+    <>
+      {error && <ErrorNotice title="Could not delete the trade" error={error} compact />}
+      <div className="table-scroll">
+        <table className="data-table trade-table">
+          <caption className="visually-hidden">Journal trades</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.label} scope="col" className={c.end ? 'align-end' : undefined} aria-sort={c.key && sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  {c.key ? (
+                    <button type="button" className="sort-button" onClick={() => onSort({ key: c.key!, order: sort.key === c.key && sort.order === 'desc' ? 'asc' : 'desc' })}>
+                      {c.label}
+                      {sort.key === c.key && <span aria-hidden="true">{sort.order === 'asc' ? ' ▲' : ' ▼'}</span>}
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {trades.map((t) => (
+              <tr key={t.id}>
+                <td className="num">{formatDateTime(t.entryTime)}</td>
+                <td>
+                  <span className="contract">{contractLabel(t)}</span>
+                  {(legsByGroup.get(t.groupId) ?? 0) > 1 && <span className="tag tag-small leg-tag" title="Legs of one trade">{legsByGroup.get(t.groupId)} legs</span>}
+                </td>
+                <td>{t.side}</td>
+                <td className="num align-end">{formatNumber(t.quantity, 4)}</td>
+                <td className="num align-end">{formatNumber(t.entryPrice, 4)}</td>
+                <td className="num align-end">{formatNumber(t.exitPrice, 4)}</td>
+                <td className="num">{formatDateTime(t.exitTime)}</td>
+                <td>{t.strategy ?? <span className="muted">—</span>}</td>
+                <td className={`num align-end ${pnlTone(t.netPnl)}`}>{t.netPnl === null ? <span className="muted">open</span> : formatMoney(t.netPnl)}</td>
+                <td className="align-end row-actions">
+                  <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
+                    Edit
+                  </button>
+                  <button type="button" className="link-button" onClick={() => remove(t)} aria-label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
