@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeIssues, toIssues } from '../shared/errors';
+import { parseDsn } from './monitoring/dsn';
 
 export const APP_NAME = 'TITM AI Coach';
 /** The settings file in the data folder; the same keys as the environment, env wins. */
@@ -32,6 +33,16 @@ export const ConfigSchema = z.object({
   TITM_SQLITE_BINDING: z.string().min(1).optional(),
   TITM_HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(15_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Error monitoring is on when set; an empty value (handy in config.json) means off. */
+  SENTRY_DSN: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || parseDsn(v) !== undefined, 'SENTRY_DSN must look like https://<key>@<host>/<project id>')
+    .transform((v) => v || undefined)
+    .optional(),
+  /** Defaults to NODE_ENV. */
+  SENTRY_ENVIRONMENT: z.string().trim().min(1).max(64).regex(/^[^\s/]+$/, 'SENTRY_ENVIRONMENT may not hold spaces or slashes').optional(),
+  SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0),
 });
 
 export type AppConfig = z.output<typeof ConfigSchema> & { dataDir: string };

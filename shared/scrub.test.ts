@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScrubber, REDACTED, REDACTED_EMAIL, secretValues } from './scrub';
+import { createScrubber, REDACTED, REDACTED_EMAIL, REDACTED_USER, secretValues } from './scrub';
 
 const TOKEN = 'e2e-token-0123456789abcdefghijkl';
 const OPENAI_KEY = 'sk-proj-Abc123def456GHI789jkl012';
@@ -29,6 +29,14 @@ describe('createScrubber().text', () => {
     );
     expect(scrub.text('/api/1/envelope/?sentry_key=abcdef&sentry_version=7')).toBe(`/api/1/envelope/?sentry_key=${REDACTED}&sentry_version=7`);
     expect(scrub.text('postgres://admin:hunter22@db.example.com/x')).toBe(`postgres://${REDACTED}@db.example.com/x`);
+  });
+
+  it('hides the account name in home-folder paths', () => {
+    expect(scrub.text('at load (/home/jane/apps/titm/out/host/web.mjs:10:3)')).toBe(`at load (/home/${REDACTED_USER}/apps/titm/out/host/web.mjs:10:3)`);
+    expect(scrub.text('/Users/jane.doe/Library/Application Support/TITM AI Coach')).toBe(`/Users/${REDACTED_USER}/Library/Application Support/TITM AI Coach`);
+    expect(scrub.text('data in C:\\Users\\Jane\\AppData')).toBe(`data in C:\\Users\\${REDACTED_USER}\\AppData`);
+    expect(scrub.text('file:///home/jane/x.js')).toBe(`file:///home/${REDACTED_USER}/x.js`);
+    expect(scrub.text('/srv/home/jane stays')).toBe('/srv/home/jane stays');
   });
 
   it('replaces e-mail addresses but leaves a DSN-like host and ordinary text alone', () => {

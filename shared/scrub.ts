@@ -6,6 +6,7 @@
 
 export const REDACTED = '[redacted]';
 export const REDACTED_EMAIL = '[email]';
+export const REDACTED_USER = '[user]';
 
 /** Known secrets shorter than this are not searched for: they would match ordinary text. */
 const MIN_SECRET_LENGTH = 8;
@@ -26,6 +27,8 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/([?&#;](?:token|access_token|refresh_token|id_token|api[-_]?key|apikey|key|sentry_key|auth|password|secret|signature|sig)=)[^&#\s"'<>]+/gi, `$1${REDACTED}`],
   // user:password@ in a URL.
   [/(\/\/)[^/\s:@"']+:[^/\s@"']+@/g, `$1${REDACTED}@`],
+  // The account name in home-folder paths (stack frames, the data folder) identifies the user.
+  [/((?:^|[\s"'(=:])(?:file:\/\/)?(?:\/home\/|\/Users\/|[A-Za-z]:\\Users\\|[A-Za-z]:\/Users\/))[^/\\\s"')]+/g, `$1${REDACTED_USER}`],
 ];
 
 const EMAIL = /[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
