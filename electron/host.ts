@@ -6,11 +6,15 @@ import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
+import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
+import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { SettingsService } from './settings/service';
+
+export type { WorkerHealth } from './observability/worker-health';
 
 /** A background service of the main process (alert watcher, scanner schedules, sync...). */
 export interface Worker {
@@ -18,6 +22,11 @@ export interface Worker {
   start(): void;
   /** Resolves when the job in flight (if any) has finished. */
   stop(): Promise<void>;
+  /**
+   * How the worker is doing (last tick, items watched, last error). When present, the host adds a
+   * non-critical `worker:<name>` health check from it: degraded when stale or failing.
+   */
+  health?(): WorkerHealth;
 }
 
 export interface HostOptions {
@@ -28,6 +37,11 @@ export interface HostOptions {
   version: string;
   /** Replaces the log file and console (tests). */
   logSink?: LoggerOptions['sink'];
+  /**
+   * Error monitoring already started by the caller: the Electron shell starts it before the app is
+   * ready, with Electron's SDK. Otherwise the host starts it with `@sentry/node`.
+   */
+  monitoring?: Monitoring;
 }
 
 export interface Host {
@@ -39,6 +53,8 @@ export interface Host {
   readonly health: HealthRegistry;
   /** Every circuit breaker guarding an external provider (health lists them, monitoring reports transitions). */
   readonly breakers: BreakerHub;
+  /** Error monitoring (Sentry when SENTRY_DSN is set; otherwise it does nothing). */
+  readonly monitoring: Monitoring;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -51,11 +67,14 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const config = loadConfig(options.env ?? process.env, options.fallbackDataDir);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // First, so that everything after it (including a failing start) can be reported.
+  const monitoring = options.monitoring ?? new Monitoring(nodeSentrySdk, monitoringSettings(config, options.version, options.env ?? process.env));
   const logger = createLogger({
     level: config.TITM_LOG_LEVEL,
     logDir: path.join(config.dataDir, 'logs'),
     console: options.mode === 'web',
     sink: options.logSink,
+    onEntry: (level, msg, fields) => monitoring.logBreadcrumb(level, msg, fields),
   });
   const development = config.NODE_ENV !== 'production';
   const db = new Database({
@@ -67,6 +86,7 @@ export function createHost(options: HostOptions): Host {
   const events = new EventBus(development);
   const health = new HealthRegistry();
   const breakers = new BreakerHub();
+  breakers.onTransition((transition) => monitoring.breakerTransition(transition));
   health.register(
     'database',
     () => {
@@ -75,6 +95,7 @@ export function createHost(options: HostOptions): Host {
     },
     { critical: true },
   );
+  health.register('provider:sentry', monitoring.check(), { critical: false });
 
   const info: AppInfo = {
     name: APP_NAME,
@@ -85,13 +106,22 @@ export function createHost(options: HostOptions): Host {
     startedAt: new Date().toISOString(),
   };
   const settings = new SettingsService(db, events);
-  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers()), {
+  const dispatch = createDispatcher(mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers()), {
     logger,
     validateOutput: development,
+    onCrash: (error, ctx) => monitoring.captureError(error, ctx),
   });
 
-  const workers: Worker[] = [new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS)];
+  const workers: Worker[] = [];
+  let startedAt: number | undefined;
   let stopping: Promise<void> | undefined;
+  const addWorker = (worker: Worker) => {
+    if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
+    workers.push(worker);
+    const report = worker.health?.bind(worker);
+    if (report) health.register(`worker:${worker.name}`, workerCheck(report, () => startedAt), { critical: false });
+  };
+  addWorker(new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS));
 
   return {
     config,
@@ -101,12 +131,11 @@ export function createHost(options: HostOptions): Host {
     events,
     health,
     breakers,
+    monitoring,
     dispatch,
-    addWorker(worker) {
-      if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
-      workers.push(worker);
-    },
+    addWorker,
     start() {
+      startedAt ??= Date.now();
       for (const worker of workers) worker.start();
       logger.info('host started', { mode: options.mode, version: options.version, workers: workers.length });
     },
@@ -115,6 +144,7 @@ export function createHost(options: HostOptions): Host {
         await Promise.allSettled(workers.map((worker) => worker.stop()));
         db.close();
         logger.info('host stopped');
+        await monitoring.close();
       })();
       return stopping;
     },

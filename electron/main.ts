@@ -201,6 +201,7 @@ async function startOptionalApi(h: Host): Promise<void> {
       dispatch: h.dispatch,
       events: h.events,
       health: h.health,
+      monitoring: h.monitoring,
       logger,
       staticDir: paths.rendererDir,
       rateLimit: { perSecond: config.TITM_RATE_LIMIT_PER_SEC, burst: config.TITM_RATE_LIMIT_BURST },

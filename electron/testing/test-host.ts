@@ -42,6 +42,7 @@ export async function startTestHost(
     dispatch: host.dispatch,
     events: host.events,
     health: host.health,
+    monitoring: host.monitoring,
     logger: host.logger,
     rateLimit: { perSecond: 1000, burst: 1000 },
     ...options.server,
