@@ -37,6 +37,11 @@ test.describe('with SENTRY_DSN', () => {
     // Secrets the page could leak through breadcrumbs: a key and the bearer token in console output.
     await page.evaluate(([key, token]) => console.info(`retrying the provider with ${key} and Bearer ${token}`), [E2E_PLANTED_KEY, E2E_TOKEN]);
 
+    // A call made once monitoring runs (the first ones start before it): it must become a breadcrumb.
+    const refreshed = page.waitForResponse((res) => res.url().endsWith('/api/rpc/health:ready'));
+    await page.getByRole('region', { name: 'Health' }).getByRole('button', { name: 'Refresh' }).click();
+    await refreshed;
+
     const tunnelled = page.waitForResponse((res) => res.url().endsWith('/api/monitoring/envelope') && res.request().method() === 'POST');
     const system = page.getByRole('tabpanel', { name: 'System' });
     await system.getByRole('button', { name: 'Raise a renderer error' }).click();
@@ -59,6 +64,9 @@ test.describe('with SENTRY_DSN', () => {
     expect(componentStack!.stacktrace!.frames.map((f) => f.function)).toEqual(expect.arrayContaining(['section', 'main', 'div']));
     expect(exceptions.find((e) => e.type === 'Error')?.value).toBe('Test render error raised in the renderer (monitoring check)');
     expect(JSON.stringify(event.breadcrumbs)).toContain('retrying the provider with [redacted] and Bearer [redacted]');
+    expect(event.breadcrumbs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ category: 'fetch', data: expect.objectContaining({ url: expect.stringContaining('/api/rpc/health:ready'), status_code: 200 }) })]),
+    );
 
     await crash.getByRole('button', { name: 'Try again' }).click();
     await expect(system.getByRole('region', { name: 'Health' })).toBeVisible();

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { providerCheck } from '../net/provider-health';
 import { startFakeSentry, type FakeSentry } from '../testing/fake-sentry';
@@ -51,7 +53,14 @@ describe('error monitoring with SENTRY_DSN', () => {
     expect(JSON.stringify(body)).not.toContain(sentry.publicKey);
   });
 
-  it('reports a crashing route with its stack, its requestId tag, log breadcrumbs and the install id', async () => {
+  it('reports a crashing route with its stack, its requestId tag, log and HTTP breadcrumbs and the install id', async () => {
+    // An outgoing request of the main process (as a provider makes), with a key in its query.
+    const provider = http.createServer((_req, res) => res.end('{}'));
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/v2/aggs`;
+    await (await fetch(`${providerUrl}?ticker=SPY&apiKey=${PLANTED_KEY}`)).text();
+    provider.close();
+
     const res = await t.rpc('app:info', {}, { headers: { 'x-request-id': 'req-crash-1' } });
     expect(res.status).toBe(500);
     const event = await waitForEvent((e) => e.tags?.requestId === 'req-crash-1');
@@ -63,7 +72,12 @@ describe('error monitoring with SENTRY_DSN', () => {
     expect(event).toMatchObject({ environment: 'ci', release: 'titm-ai-coach@0.0.0-test', server_name: 'titm' });
     const installId = ((await (await t.rpc('monitoring:config', {})).json()) as { installId: string }).installId;
     expect(event.user).toEqual({ id: installId });
-    expect(event.breadcrumbs).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'log', message: 'call crashed', data: expect.objectContaining({ requestId: 'req-crash-1' }) })]));
+    expect(event.breadcrumbs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ category: 'log', message: 'call crashed', data: expect.objectContaining({ requestId: 'req-crash-1' }) }),
+        expect.objectContaining({ category: 'http', data: expect.objectContaining({ url: providerUrl, 'http.method': 'GET', status_code: 200 }) }),
+      ]),
+    );
   });
 
   it('reports the main-process test error raised through the contract', async () => {
