@@ -57,4 +57,16 @@ describe('error monitoring without SENTRY_DSN', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sentry.received).toEqual([]);
   });
+
+  it('has no test tools in production: the test error is forbidden', async () => {
+    const production = await startTestHost({ env: { NODE_ENV: 'production' } });
+    try {
+      expect(await (await production.rpc('monitoring:config', {})).json()).toMatchObject({ enabled: false, testTools: false, environment: 'production' });
+      const res = await production.rpc('monitoring:test-error', {});
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: 'Test errors are not available in production builds' } });
+    } finally {
+      await production.close();
+    }
+  });
 });
