@@ -11,6 +11,8 @@ const nodeAndMain = {
   ],
   paths: [
     { name: 'electron', message: 'Only electron/main.ts and electron/platform/ may import electron.' },
+    { name: '@sentry/node', message: 'The renderer uses @sentry/react (browser) or @sentry/electron/renderer.' },
+    { name: '@sentry/electron/main', message: 'The renderer uses @sentry/react (browser) or @sentry/electron/renderer.' },
     ...['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'better-sqlite3', 'electron-log'].map((name) => ({
       name,
       message: 'renderer/ and shared/ run in the browser: no Node modules.',
@@ -46,7 +48,15 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/platform/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main.ts and electron/platform/ may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main.ts and electron/platform/ may import electron.' },
+            { name: '@sentry/electron/main', message: 'Only electron/main.ts and electron/platform/ may import the Electron SDK (see platform/sentry-main.ts).' },
+          ],
+        },
+      ],
     },
   },
 );

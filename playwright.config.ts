@@ -1,5 +1,24 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_TOKEN } from './e2e/env';
+import {
+  E2E_BASE_URL,
+  E2E_DATA_DIR,
+  E2E_MONITORED_DATA_DIR,
+  E2E_MONITORED_PORT,
+  E2E_MONITORED_URL,
+  E2E_PLANTED_KEY,
+  E2E_PORT,
+  E2E_SENTRY_DSN,
+  E2E_SENTRY_PORT,
+  E2E_SENTRY_URL,
+  E2E_TOKEN,
+} from './e2e/env';
+
+const serverEnv = {
+  TITM_TOKEN: E2E_TOKEN,
+  TITM_NO_OPEN: '1',
+  // Outputs and event payloads are checked against the contract while the browser tests run.
+  NODE_ENV: 'test',
+};
 
 // Debian's Chromium against web mode (the renderer served by the local API). The Electron shell
 // runs the same renderer; its own specs launch it through `_electron` where the binary exists.
@@ -29,20 +48,43 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs --serve',
-    url: `${E2E_BASE_URL}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      TITM_PORT: String(E2E_PORT),
-      TITM_TOKEN: E2E_TOKEN,
-      TITM_DATA_DIR: E2E_DATA_DIR,
-      TITM_NO_OPEN: '1',
-      // Outputs and event payloads are checked against the contract while the browser tests run.
-      NODE_ENV: 'test',
+  webServer: [
+    {
+      // A Sentry envelope receiver; the specs read what it got at GET /received.
+      command: 'node --import tsx e2e/fake-sentry-server.ts',
+      url: `${E2E_SENTRY_URL}/received`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { FAKE_SENTRY_PORT: String(E2E_SENTRY_PORT) },
     },
-  },
+    {
+      // The app as it ships by default: no SENTRY_DSN.
+      command: 'node scripts/start.mjs --serve',
+      url: `${E2E_BASE_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { ...serverEnv, TITM_PORT: String(E2E_PORT), TITM_DATA_DIR: E2E_DATA_DIR },
+    },
+    {
+      // The same app with error monitoring on, reporting to the fake Sentry.
+      command: 'node scripts/start.mjs --serve',
+      url: `${E2E_MONITORED_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        ...serverEnv,
+        TITM_PORT: String(E2E_MONITORED_PORT),
+        TITM_DATA_DIR: E2E_MONITORED_DATA_DIR,
+        SENTRY_DSN: E2E_SENTRY_DSN,
+        SENTRY_ENVIRONMENT: 'e2e',
+        OPENAI_API_KEY: E2E_PLANTED_KEY,
+      },
+    },
+  ],
 });

@@ -13,3 +13,19 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 process.env.TITM_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'titm-e2e-'));
 export const E2E_DATA_DIR = process.env.TITM_E2E_DATA_DIR;
+
+/**
+ * Error monitoring runs against a second web-mode server with SENTRY_DSN pointing at a fake Sentry
+ * (`e2e/fake-sentry-server.ts`), on the next ports; the first server runs without a DSN.
+ */
+export const E2E_SENTRY_PORT = E2E_PORT + 1;
+export const E2E_SENTRY_URL = `http://127.0.0.1:${E2E_SENTRY_PORT}`;
+export const E2E_SENTRY_PUBLIC_KEY = 'e2esentrypublickey0123';
+export const E2E_SENTRY_DSN = `http://${E2E_SENTRY_PUBLIC_KEY}@127.0.0.1:${E2E_SENTRY_PORT}/1`;
+export const E2E_MONITORED_PORT = E2E_PORT + 2;
+export const E2E_MONITORED_URL = `http://127.0.0.1:${E2E_MONITORED_PORT}`;
+/** A made-up API key in the monitored server's environment: it must never reach Sentry. */
+export const E2E_PLANTED_KEY = 'sk-e2e-planted-0123456789abcdef';
+
+process.env.TITM_E2E_MONITORED_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'titm-e2e-monitored-'));
+export const E2E_MONITORED_DATA_DIR = process.env.TITM_E2E_MONITORED_DATA_DIR;

@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: 'https://sentry.io/secretpath' })).not.toThrow(/secretpath/);
   });
 
+  it('reads the error-monitoring keys: an empty DSN is off, a malformed one is refused', () => {
+    const dir = makeTempDir();
+    const on = loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: 'https://k3y@sentry.example.com/12', SENTRY_ENVIRONMENT: 'staging', SENTRY_TRACES_SAMPLE_RATE: '0.25' });
+    expect(on).toMatchObject({ SENTRY_DSN: 'https://k3y@sentry.example.com/12', SENTRY_ENVIRONMENT: 'staging', SENTRY_TRACES_SAMPLE_RATE: 0.25 });
+    expect(loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: '' })).toMatchObject({ SENTRY_DSN: undefined, SENTRY_TRACES_SAMPLE_RATE: 0 });
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_DSN: 'https://sentry.example.com/12' })).toThrow(/SENTRY_DSN: Sentry DSN must look like/);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_TRACES_SAMPLE_RATE: '2' })).toThrow(/SENTRY_TRACES_SAMPLE_RATE/);
+  });
+
   it('refuses a broken or unknown-keyed config.json with its path in the message', () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');

@@ -45,6 +45,9 @@ export const ConfigSchema = z.object({
   SUPABASE_URL: serviceKey('SUPABASE_URL'),
   SUPABASE_ANON_KEY: serviceKey('SUPABASE_ANON_KEY'),
   SENTRY_DSN: serviceKey('SENTRY_DSN'),
+  /** Defaults to NODE_ENV. */
+  SENTRY_ENVIRONMENT: z.string().trim().min(1).max(64).regex(/^[^\s/]+$/, 'SENTRY_ENVIRONMENT may not hold spaces or slashes').optional(),
+  SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0),
 });
 
 export type AppConfig = z.output<typeof ConfigSchema> & { dataDir: string };

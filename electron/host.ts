@@ -7,20 +7,24 @@ import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
+import { JournalService } from './journal/service';
+import { MarketService } from './market/service';
+import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
+import { providerCheck } from './net/provider-health';
 import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
-import { JournalService } from './journal/service';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
+import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
-import { MarketService } from './market/service';
-import { providerCheck } from './net/provider-health';
 import { SettingsService } from './settings/service';
 
 /** Saved service keys in the data folder (mode 0600, encrypted when the OS allows). */
 export const SECRETS_FILE = 'secrets.json';
+
+export type { WorkerHealth } from './observability/worker-health';
 
 /** A background service of the main process (alert watcher, scanner schedules, sync...). */
 export interface Worker {
@@ -28,6 +32,11 @@ export interface Worker {
   start(): void;
   /** Resolves when the job in flight (if any) has finished. */
   stop(): Promise<void>;
+  /**
+   * How the worker is doing (last tick, items watched, last error). When present, the host adds a
+   * non-critical `worker:<name>` health check from it: degraded when stale or failing.
+   */
+  health?(): WorkerHealth;
 }
 
 export interface HostOptions {
@@ -40,6 +49,11 @@ export interface HostOptions {
   logSink?: LoggerOptions['sink'];
   /** OS encryption of saved service keys (the desktop shell's safeStorage adapter); none in web mode. */
   encryptor?: Encryptor;
+  /**
+   * Error monitoring already started by the caller: the Electron shell starts it before the app is
+   * ready, with Electron's SDK. Otherwise the host starts it with `@sentry/node`.
+   */
+  monitoring?: Monitoring;
 }
 
 export interface Host {
@@ -55,6 +69,8 @@ export interface Host {
   readonly profile: ProfileService;
   /** Service keys (saved in the Profile tab, else env / config.json): `get`, `getter`, `onChange`. */
   readonly secrets: SecretsService;
+  /** Error monitoring (Sentry when SENTRY_DSN is set; otherwise it does nothing). */
+  readonly monitoring: Monitoring;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -67,11 +83,14 @@ export interface Host {
 export function createHost(options: HostOptions): Host {
   const config = loadConfig(options.env ?? process.env, options.fallbackDataDir);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // First, so that everything after it (including a failing start) can be reported.
+  const monitoring = options.monitoring ?? new Monitoring(nodeSentrySdk, monitoringSettings(config, options.version, options.env ?? process.env));
   const logger = createLogger({
     level: config.TITM_LOG_LEVEL,
     logDir: path.join(config.dataDir, 'logs'),
     console: options.mode === 'web',
     sink: options.logSink,
+    onEntry: (level, msg, fields) => monitoring.logBreadcrumb(level, msg, fields),
   });
   const development = config.NODE_ENV !== 'production';
   const db = new Database({
@@ -83,6 +102,7 @@ export function createHost(options: HostOptions): Host {
   const events = new EventBus(development);
   const health = new HealthRegistry();
   const breakers = new BreakerHub();
+  breakers.onTransition((transition) => monitoring.breakerTransition(transition));
   health.register(
     'database',
     () => {
@@ -91,6 +111,7 @@ export function createHost(options: HostOptions): Host {
     },
     { critical: true },
   );
+  health.register('provider:sentry', monitoring.check(), { critical: false });
 
   const info: AppInfo = {
     name: APP_NAME,
@@ -109,6 +130,15 @@ export function createHost(options: HostOptions): Host {
     logger,
     events,
   });
+  // A DSN saved in the Profile tab wins over SENTRY_DSN and applies without a restart; every saved
+  // key joins the values the scrubber removes before anything leaves the machine.
+  const followSecrets = () => monitoring.addSecrets(KEY_NAMES.flatMap((name) => secrets.get(name) ?? []));
+  followSecrets();
+  if (secrets.get('SENTRY_DSN') !== config.SENTRY_DSN) monitoring.start(secrets.get('SENTRY_DSN'));
+  secrets.onChange((name) => {
+    followSecrets();
+    if (name === 'SENTRY_DSN') monitoring.start(secrets.get('SENTRY_DSN'));
+  });
   const massiveBreaker = breakers.create('massive', { failureThreshold: 5, cooldownMs: 30_000 });
   const market = new MarketService({
     db,
@@ -122,12 +152,20 @@ export function createHost(options: HostOptions): Host {
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const journal = new JournalService(db, events);
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), journal.handlers()),
-    { logger, validateOutput: development },
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), journal.handlers()),
+    { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
-  const workers: Worker[] = [new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS)];
+  const workers: Worker[] = [];
+  let startedAt: number | undefined;
   let stopping: Promise<void> | undefined;
+  const addWorker = (worker: Worker) => {
+    if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
+    workers.push(worker);
+    const report = worker.health?.bind(worker);
+    if (report) health.register(`worker:${worker.name}`, workerCheck(report, () => startedAt), { critical: false });
+  };
+  addWorker(new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS));
 
   return {
     config,
@@ -139,12 +177,11 @@ export function createHost(options: HostOptions): Host {
     breakers,
     profile,
     secrets,
+    monitoring,
     dispatch,
-    addWorker(worker) {
-      if (workers.some((w) => w.name === worker.name)) throw new Error(`Worker ${worker.name} is added twice`);
-      workers.push(worker);
-    },
+    addWorker,
     start() {
+      startedAt ??= Date.now();
       for (const worker of workers) worker.start();
       logger.info('host started', { mode: options.mode, version: options.version, workers: workers.length });
     },
@@ -153,6 +190,7 @@ export function createHost(options: HostOptions): Host {
         await Promise.allSettled(workers.map((worker) => worker.stop()));
         db.close();
         logger.info('host stopped');
+        await monitoring.close();
       })();
       return stopping;
     },

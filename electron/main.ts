@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
-import { APP_NAME } from './config';
+import { APP_NAME, loadConfig } from './config';
 import { forwardEvents, registerIpcHandlers } from './contract/ipc';
 import { createHost, type Host } from './host';
+import { Monitoring, monitoringSettings } from './monitoring/monitoring';
 import type { Logger } from './observability/logger';
 import { devServerUrlFrom, resolveAppPaths } from './platform/app-paths';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
@@ -18,6 +19,24 @@ import { CONTENT_SECURITY_POLICY } from './server/static-files';
  * The Electron shell: one window on the host's services, a tray icon, and a clean shutdown. All
  * the app's logic lives in the host (plain Node); decisions worth testing live in ./platform/.
  */
+
+/**
+ * Error monitoring first of all: Electron's Sentry SDK must be initialised before the app is ready
+ * (it registers its IPC and protocol for the renderers). Loaded only with a DSN, so a run without
+ * one never touches the SDK. A bad configuration is reported later, by the host, in a dialog.
+ */
+async function startMonitoring(): Promise<Monitoring | undefined> {
+  try {
+    const config = loadConfig(process.env, app.getPath('userData'));
+    if (!config.SENTRY_DSN) return undefined;
+    const { electronSentrySdk } = await import('./platform/sentry-main');
+    return new Monitoring(electronSentrySdk, monitoringSettings(config, app.getVersion()));
+  } catch (error) {
+    process.stderr.write(`error monitoring not started: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+const monitoring = await startMonitoring();
 
 const BACKGROUND_COLOR = '#0a0d12'; // the renderer's --bg-0, so no white flash before first paint
 const paths = resolveAppPaths(import.meta.url);
@@ -202,6 +221,7 @@ async function startOptionalApi(h: Host): Promise<void> {
       dispatch: h.dispatch,
       events: h.events,
       health: h.health,
+      monitoring: h.monitoring,
       logger,
       staticDir: paths.rendererDir,
       rateLimit: { perSecond: config.TITM_RATE_LIMIT_PER_SEC, burst: config.TITM_RATE_LIMIT_BURST },
@@ -239,6 +259,7 @@ async function start(): Promise<void> {
       fallbackDataDir: app.getPath('userData'),
       // Saved service keys are encrypted with the OS keychain where one is available.
       encryptor: safeStorageEncryptor(safeStorage),
+      monitoring,
     });
   } catch (error) {
     // Typically a bad config.json: say so plainly instead of dying silently.

@@ -117,7 +117,16 @@ describe('health', () => {
     expect(await (await t.request('/health', { token: null })).json()).toEqual({ status: 'ok' });
     const ready = await t.request('/health/ready', { token: null });
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, checks: expect.arrayContaining([expect.objectContaining({ name: 'database', status: 'ok', critical: true })]) });
+    // Every registered check, each with its status: the database, monitoring itself, each worker.
+    expect(await ready.json()).toMatchObject({
+      ready: true,
+      checks: [
+        { name: 'database', status: 'ok', critical: true },
+        { name: 'provider:sentry', status: 'ok', critical: false, detail: 'log files (embedded default)', data: { source: 'log files', configured: false, breaker: 'closed' } },
+        { name: 'provider:market', status: 'ok', critical: false, detail: 'simulated (embedded default)', data: { source: 'simulated', configured: false, breaker: 'closed' } },
+        { name: 'worker:health-monitor', status: 'ok', critical: false, data: { itemsWatched: expect.any(Number), lastError: null, intervalMs: 15_000 } },
+      ],
+    });
   });
 
   it('is not ready (503) when a critical check is down, and still ready when only a non-critical one is', async () => {

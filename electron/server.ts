@@ -1,12 +1,15 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorBody } from '../shared/errors';
+import { CoachError, type ApiErrorBody } from '../shared/errors';
+import { MONITORING_TUNNEL_PATH } from '../shared/schemas/monitoring';
 import type { EventBus } from './contract/event-bus';
 import type { Dispatch } from './contract/dispatcher';
 import type { HealthRegistry } from './observability/health';
+import { EnvelopeError } from './monitoring/envelope';
+import type { Monitoring } from './monitoring/monitoring';
 import type { Logger } from './observability/logger';
-import { BodyError, readJsonBody, sendError, sendJson } from './server/http';
+import { BodyError, readBody, readJsonBody, sendError, sendJson } from './server/http';
 import { RateLimiter } from './server/rate-limit';
 import { compileRestRoutes, matchRestRoute, queryInput, takesBody } from './server/rest';
 import { SseHub } from './server/sse';
@@ -27,6 +30,8 @@ export interface ApiServerOptions {
   rateLimit: { perSecond: number; burst: number };
   /** How long `close()` waits for requests in flight before cutting them. */
   shutdownGraceMs?: number;
+  /** Error monitoring: request crashes, rate-limit hits, and the renderer's tunnel in web mode. */
+  monitoring?: Pick<Monitoring, 'captureError' | 'rateLimited' | 'tunnel' | 'addSecrets'>;
 }
 
 export interface ApiServer {
@@ -36,6 +41,8 @@ export interface ApiServer {
   /** Stops accepting, ends event streams, lets requests in flight finish, then resolves. */
   close(): Promise<void>;
 }
+
+type FailFn = (error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>) => void;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -63,6 +70,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   assertLoopbackHost(options.host);
   const token = options.token ?? generateToken();
   const restRoutes = compileRestRoutes();
+  options.monitoring?.addSecrets([token]);
   const limiter = new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst);
   const sse = new SseHub();
   const unsubscribe = options.events.subscribe((name, payload) => sse.send(name, payload));
@@ -87,6 +95,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       await route(req, res, requestId, log, fail);
     } catch (error) {
       log.error('request crashed', { method: req.method, path: req.url, error });
+      options.monitoring?.captureError(error, { requestId, method: req.method, path: req.url?.split('?')[0] });
       if (!res.headersSent) fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
       else res.destroy();
     } finally {
@@ -102,7 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     res: ServerResponse,
     requestId: string,
     log: Logger,
-    fail: (error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>) => void,
+    fail: FailFn,
   ): Promise<void> {
     // A Host other than our own loopback name means DNS rebinding or a confused client.
     if (!allowedHosts.has(req.headers.host ?? '')) return fail({ code: 'forbidden', message: 'Host not allowed' });
@@ -125,7 +134,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
       const client = `${req.socket.remoteAddress}|${req.headers['user-agent'] ?? ''}`;
       const waitS = limiter.take(client);
-      if (waitS > 0) return fail({ code: 'rate_limited', message: 'Too many requests; slow down.' }, { 'retry-after': String(waitS) });
+      if (waitS > 0) {
+        options.monitoring?.rateLimited({ requestId, path });
+        return fail({ code: 'rate_limited', message: 'Too many requests; slow down.' }, { 'retry-after': String(waitS) });
+      }
       if (!tokenMatches(req.headers.authorization, token)) {
         return fail({ code: 'unauthorized', message: 'Missing or wrong bearer token' }, { 'www-authenticate': 'Bearer' });
       }
@@ -133,6 +145,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (path === '/api/events') {
         if (method !== 'GET') return fail({ code: 'method_not_allowed', message: 'Use GET' }, { allow: 'GET' });
         return sse.open(res, requestId);
+      }
+      if (path === MONITORING_TUNNEL_PATH) {
+        if (method !== 'POST') return fail({ code: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
+        return tunnel(req, res, fail);
       }
       const rpc = /^\/api\/rpc\/([\w:-]+)$/.exec(path);
       const rest = rpc ? undefined : matchRestRoute(restRoutes, method, path);
@@ -160,6 +176,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (await serveStatic(options.staticDir, path, res, method === 'HEAD')) return;
     }
     return fail({ code: 'not_found', message: `Not found: ${path}` });
+  }
+
+  /** The renderer's Sentry envelopes (web mode), scrubbed and forwarded by the host. */
+  async function tunnel(req: IncomingMessage, res: ServerResponse, fail: FailFn): Promise<void> {
+    try {
+      const result = options.monitoring ? await options.monitoring.tunnel(await readBody(req)) : { status: 404 };
+      if (result.status === 404) return fail({ code: 'not_found', message: 'Error monitoring is off (no SENTRY_DSN)' });
+      if (result.status === 429) return fail({ code: 'rate_limited', message: 'Sentry asks to slow down' }, result.retryAfter ? { 'retry-after': result.retryAfter } : {});
+      if (result.status >= 300) return fail({ code: 'unavailable', message: `Sentry refused the envelope (${result.status})` });
+      return sendJson(res, 200, {});
+    } catch (error) {
+      if (error instanceof BodyError) return fail({ code: error.code, message: error.message });
+      if (error instanceof EnvelopeError) return fail({ code: 'invalid_input', message: `Not a Sentry envelope: ${error.message}` });
+      if (error instanceof CoachError) return fail({ code: error.code, message: error.message });
+      return fail({ code: 'unavailable', message: `Sentry cannot be reached: ${(error as Error).message}` });
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

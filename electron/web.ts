@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     dispatch: host.dispatch,
     events: host.events,
     health: host.health,
+    monitoring: host.monitoring,
     logger,
     staticDir: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer'),
     rateLimit: { perSecond: config.TITM_RATE_LIMIT_PER_SEC, burst: config.TITM_RATE_LIMIT_BURST },

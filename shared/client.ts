@@ -56,7 +56,9 @@ type AnyListener = (payload: unknown) => void;
 
 /** Web mode: calls are `POST /api/rpc/<name>`, events come over SSE from `GET /api/events`. */
 export function httpCoachApi(options: HttpApiOptions): CoachApi {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // Looked up at each call, not bound once: error monitoring wraps fetch after the API is made, and
+  // the page's calls should be its breadcrumbs.
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const headers = { authorization: `Bearer ${options.token}` };
   const listeners = new Map<EventName, Set<AnyListener>>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();

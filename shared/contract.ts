@@ -30,6 +30,7 @@ import {
   TradeSchema,
   TradeUpdateSchema,
 } from './schemas/journal';
+import { MonitoringConfigSchema } from './schemas/monitoring';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -57,6 +58,13 @@ export const calls = {
   'app:info': call(EmptyInput, AppInfoSchema, 'Name, version, mode and data folder of the running app.'),
   /** Every check of the app (database, workers, providers) and whether the app is usable. */
   'health:ready': call(EmptyInput, HealthReportSchema, 'Health checks and overall readiness.'),
+  /** Whether error monitoring is on, with its environment, release and the install's anonymous id. */
+  'monitoring:config': call(EmptyInput, MonitoringConfigSchema, 'Error monitoring settings the renderer needs (never the DSN).'),
+  /**
+   * Throws an error in the main process on purpose, to check that monitoring reports it (request id
+   * and all). Outside production only (`testTools`); refused with `forbidden` otherwise.
+   */
+  'monitoring:test-error': call(EmptyInput, z.never(), 'Raise a test error in the main process (not in production).'),
   /** All stored settings as a map; keys that were never set are absent. */
   'settings:list': call(EmptyInput, SettingsMapSchema, 'All stored user settings.', 'GET /api/settings'),
   /** Stores one setting; the value is validated against the key's schema. */

@@ -34,6 +34,8 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Check outputs against the contract (development and tests). */
   validateOutput: boolean;
+  /** Told of every crash (an error that is not a CoachError): error monitoring reports it. */
+  onCrash?: (error: unknown, ctx: CallContext & { call: string }) => void;
 }
 
 /** Validates, calls the handler, and turns every outcome into a `CallResult`; never throws. */
@@ -70,6 +72,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
         return fail({ code: error.code, message: error.message, issues: error.issues });
       }
       log.error('call crashed', { error });
+      options.onCrash?.(error, { ...ctx, call: name });
       return fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
     }
   };

@@ -57,4 +57,15 @@ describe('HealthMonitor', () => {
     await stopping;
     expect(runs).toBe(1);
   });
+
+  it('reports its own health: last tick, checks run, last failure', async () => {
+    const { monitor, health } = setup();
+    expect(monitor.health()).toEqual({ lastTickAt: null, itemsWatched: 0, lastError: null, intervalMs: 60_000 });
+    await monitor.tick();
+    expect(monitor.health()).toMatchObject({ lastTickAt: expect.any(String), itemsWatched: 2, lastError: null });
+    const broken = Object.assign(health, { report: () => Promise.reject(new Error('registry broke')) });
+    expect(broken).toBe(health);
+    await monitor.tick();
+    expect(monitor.health()).toMatchObject({ itemsWatched: 2, lastError: 'registry broke' });
+  });
 });

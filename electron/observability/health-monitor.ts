@@ -3,6 +3,7 @@ import type { EventBus } from '../contract/event-bus';
 import type { Worker } from '../host';
 import type { HealthRegistry } from './health';
 import type { Logger } from './logger';
+import type { WorkerHealth } from './worker-health';
 
 /** What a report says, without timings: a change here is worth telling the renderer. */
 function statusSignature(report: HealthReport): string {
@@ -18,9 +19,12 @@ export class HealthMonitor implements Worker {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   private last: string | undefined;
+  private lastTickAt: string | null = null;
+  private lastError: string | null = null;
+  private checksRun = 0;
 
   constructor(
-    private readonly health: HealthRegistry,
+    private readonly registry: HealthRegistry,
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly intervalMs: number,
@@ -45,8 +49,25 @@ export class HealthMonitor implements Worker {
     await this.inFlight;
   }
 
+  health(): WorkerHealth {
+    return { lastTickAt: this.lastTickAt, itemsWatched: this.checksRun, lastError: this.lastError, intervalMs: this.intervalMs };
+  }
+
   private async check(): Promise<void> {
-    const report = await this.health.report();
+    try {
+      await this.pass();
+      this.lastError = null;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.logger.error('health pass failed', { error });
+    } finally {
+      this.lastTickAt = new Date().toISOString();
+    }
+  }
+
+  private async pass(): Promise<void> {
+    const report = await this.registry.report();
+    this.checksRun = report.checks.length;
     const signature = statusSignature(report);
     if (signature === this.last) return;
     const first = this.last === undefined;

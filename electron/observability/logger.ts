@@ -22,6 +22,8 @@ export interface LoggerOptions {
   console: boolean;
   /** Where lines go in tests; replaces both transports. */
   sink?: (line: string, level: LogLevel) => void;
+  /** Also hands every entry written to this (error monitoring turns them into breadcrumbs). */
+  onEntry?: (level: LogLevel, msg: string, fields: LogFields) => void;
 }
 
 const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
@@ -44,7 +46,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const make = (bound: LogFields): Logger => {
     const emit = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
       if (RANK[level] > RANK[options.level]) return;
-      write(formatLogLine(level, msg, { ...bound, ...fields }), level);
+      const all = { ...bound, ...fields };
+      write(formatLogLine(level, msg, all), level);
+      options.onEntry?.(level, msg, all);
     };
     return {
       error: emit('error'),

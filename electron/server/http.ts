@@ -37,10 +37,8 @@ export class BodyError extends Error {
   }
 }
 
-/** Reads a JSON body (empty body = `{}`), refusing more than `limit` bytes. */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const type = req.headers['content-type'];
-  if (type && !/^application\/json\b/i.test(type)) throw new BodyError('invalid_input', 'Content-Type must be application/json');
+/** Reads the body as bytes, refusing more than `limit` of them. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -48,7 +46,14 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     if (size > limit) throw new BodyError('payload_too_large', `Request body is larger than ${limit} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body (empty body = `{}`), refusing more than `limit` bytes. */
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const type = req.headers['content-type'];
+  if (type && !/^application\/json\b/i.test(type)) throw new BodyError('invalid_input', 'Content-Type must be application/json');
+  const text = (await readBody(req, limit)).toString('utf8').trim();
   if (!text) return {};
   try {
     return JSON.parse(text);

@@ -36,6 +36,10 @@ export function stubHandlers(overrides: HandlerMap = {}): Handlers {
     ...unavailable,
     'app:info': () => STUB_APP_INFO,
     'health:ready': () => ({ ready: true, checkedAt: 't', checks: [] }),
+    'monitoring:config': () => ({ enabled: false, environment: 'test', release: 'r', tracesSampleRate: 0, installId: null, testTools: false }),
+    'monitoring:test-error': () => {
+      throw new Error('test error');
+    },
     'settings:list': () => ({}),
     'settings:set': (entry) => entry,
     'settings:reset': () => ({ removed: false }),

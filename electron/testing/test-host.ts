@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createDispatcher, type Dispatch, type HandlerMap } from '../contract/dispatcher';
 import { createHost, type Host } from '../host';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../server';
+import { stubHandlers } from './stub-handlers';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
@@ -23,8 +25,21 @@ export function makeTempDir(prefix = 'titm-test-'): string {
 }
 
 /** A real host (SQLite in a temp folder) behind a real local API server on a free port. */
+/**
+ * The host's dispatcher, except for the calls in `handlers` (e.g. one that throws), which are
+ * answered by those handlers with the host's own validation, logging and crash reporting.
+ */
+function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
+  const overridden = createDispatcher(stubHandlers(handlers), {
+    logger: host.logger,
+    validateOutput: true,
+    onCrash: (error, ctx) => host.monitoring.captureError(error, ctx),
+  });
+  return (name, input, ctx) => (Object.hasOwn(handlers, name) ? overridden : host.dispatch)(name, input, ctx);
+}
+
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions> } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -39,9 +54,10 @@ export async function startTestHost(
     host: '127.0.0.1',
     port: 0,
     token: TEST_TOKEN,
-    dispatch: host.dispatch,
+    dispatch: options.handlers ? overriddenDispatch(host, options.handlers) : host.dispatch,
     events: host.events,
     health: host.health,
+    monitoring: host.monitoring,
     logger: host.logger,
     rateLimit: { perSecond: 1000, burst: 1000 },
     ...options.server,

@@ -24,7 +24,7 @@ export function takeTokenFromLocation(win: Window = window): string | undefined 
 }
 
 /** IPC through the preload in the desktop app, the local HTTP API otherwise. */
-export function createCoachApi(win: Window = window): CoachApi {
+export function createCoachApi(win: Window = window, token = win.coach ? undefined : takeTokenFromLocation(win)): CoachApi {
   if (win.coach) return ipcCoachApi(win.coach);
-  return httpCoachApi({ baseUrl: win.location.origin, token: takeTokenFromLocation(win) ?? '' });
+  return httpCoachApi({ baseUrl: win.location.origin, token: token ?? '' });
 }

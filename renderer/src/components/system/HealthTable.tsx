@@ -1,6 +1,15 @@
 import type { HealthCheck } from '../../../../shared/schemas/app';
-import { formatDuration } from '../../lib/format';
+import { formatDuration, formatTime } from '../../lib/format';
 import { StatusPill } from '../common/StatusPill';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A fact as people read it: no value is a dash, a timestamp is a local time. */
+function formatFact(value: string | number | boolean | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'string' && ISO_TIME.test(value)) return formatTime(value);
+  return String(value);
+}
 
 /** Extra facts of a check ("schemaVersion 1") shown under its detail. */
 function CheckData({ data }: { data: NonNullable<HealthCheck['data']> }) {
@@ -10,7 +19,7 @@ function CheckData({ data }: { data: NonNullable<HealthCheck['data']> }) {
     <span className="check-data">
       {entries.map(([key, value]) => (
         <span key={key}>
-          {key} <span className="num">{String(value)}</span>
+          {key} <span className="num">{formatFact(value)}</span>
         </span>
       ))}
     </span>

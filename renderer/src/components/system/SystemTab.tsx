@@ -1,5 +1,6 @@
 import { AppInfoCard } from './AppInfoCard';
 import { HealthCard } from './HealthCard';
+import { MonitoringCard } from './MonitoringCard';
 
 /** What the app is and whether each part of it works: the first stop when something is off. */
 export function SystemTab() {
@@ -7,6 +8,7 @@ export function SystemTab() {
     <div className="tab-content system-tab">
       <HealthCard />
       <AppInfoCard />
+      <MonitoringCard />
     </div>
   );
 }

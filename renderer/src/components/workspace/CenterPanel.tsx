@@ -1,3 +1,4 @@
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { panelDomId, resolveTab, tabDomId, TABS } from '../../tabs/registry';
 import { TabBar } from './TabBar';
 
@@ -15,7 +16,10 @@ export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: Center
     <section className="center-panel" aria-label="Tools" hidden={hidden}>
       <TabBar tabs={TABS} activeId={active.id} onSelect={onSelectTab} />
       <div role="tabpanel" id={panelDomId(active.id)} aria-labelledby={tabDomId(active.id)} className="tab-panel">
-        <Active />
+        {/* A tab that crashes leaves the chat and the other tabs working; keyed so a switch resets it. */}
+        <ErrorBoundary key={active.id} area={`tab:${active.id}`}>
+          <Active />
+        </ErrorBoundary>
       </div>
     </section>
   );
