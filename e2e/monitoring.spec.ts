@@ -28,6 +28,7 @@ async function findEvent(request: APIRequestContext, predicate: (event: Received
 async function openMonitoredApp(page: Page) {
   await page.goto(`${E2E_MONITORED_URL}/#token=${E2E_TOKEN}`);
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
+  await page.getByRole('tab', { name: 'System' }).click();
   await expect(page.getByRole('region', { name: 'Error monitoring' }).getByText('On (Sentry)')).toBeVisible();
 }
 
@@ -109,6 +110,7 @@ test.describe('without SENTRY_DSN', () => {
     const tunnelCalls: string[] = [];
     page.on('request', (req) => req.url().includes('/api/monitoring/') && tunnelCalls.push(req.url()));
     await openApp(page);
+    await page.getByRole('tab', { name: 'System' }).click();
     const card = page.getByRole('region', { name: 'Error monitoring' });
     await expect(card.getByText('Off — errors stay in the log files')).toBeVisible();
 
