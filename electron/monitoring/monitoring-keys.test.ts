@@ -4,7 +4,7 @@ import { startTestHost, type TestHost } from '../testing/test-host';
 
 // Keys saved in the Profile tab (not the environment): the DSN turns monitoring on and off without
 // a restart, and every saved key is scrubbed from what is sent.
-const SAVED_KEY = 'sk-saved-in-profile-0123456789abcdef';
+const SAVED_KEY = 'MassiveSavedInProfile0123456789';
 
 let sentry: FakeSentry;
 let t: TestHost;
@@ -33,7 +33,7 @@ describe('error monitoring follows the keys saved in the Profile tab', () => {
     expect(await monitoringEnabled()).toBe(false);
     expect((await t.request('/api/user/keys/SENTRY_DSN', { method: 'PUT', body: JSON.stringify({ value: sentry.dsn }), headers: json })).status).toBe(200);
     expect(await monitoringEnabled()).toBe(true);
-    expect((await t.request('/api/user/keys/OPENAI_API_KEY', { method: 'PUT', body: JSON.stringify({ value: SAVED_KEY }), headers: json })).status).toBe(200);
+    expect((await t.request('/api/user/keys/MASSIVE_API_KEY', { method: 'PUT', body: JSON.stringify({ value: SAVED_KEY }), headers: json })).status).toBe(200);
 
     expect((await t.rpc('app:info', {}, { headers: { 'x-request-id': 'req-saved-key' } })).status).toBe(500);
     await vi.waitFor(() => expect(sentry.payloads('event').some((e) => (e as { tags?: Record<string, string> }).tags?.requestId === 'req-saved-key')).toBe(true), {
