@@ -95,6 +95,8 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
         s.candles.createPriceLine({ price: level.price, color: groupColor(level.group, groups), lineWidth: 1, lineStyle: 2, axisLabelVisible: true, title: level.name }),
       );
     return () => {
+      // On unmount the chart (and its series) is removed first, by the effect declared above.
+      if (series.current !== s) return;
       for (const line of lines) s.candles.removePriceLine(line);
     };
   }, [levels, hiddenGroups]);
