@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeMassive, type FakeMassive } from '../testing/fake-massive';
 import { startFakeSentry, type FakeSentry } from '../testing/fake-sentry';
 import { startTestHost, TEST_TOKEN, type TestHost } from '../testing/test-host';
 
@@ -8,8 +9,11 @@ import { startTestHost, TEST_TOKEN, type TestHost } from '../testing/test-host';
 const PLANTED_KEY = 'sk-planted-FAKE-0123456789abcdef';
 const EMAIL = 'trader.jane@example.com';
 const MASSIVE_KEY = 'massive-planted-FAKE-0123456789';
+/** A bearer token that is not the API's: sent by a client the rate limit stops before the token check. */
+const FOREIGN_AUTHORIZATION = 'Bearer foreign-client-token-9f8e7d6c5b';
 
 let sentry: FakeSentry;
+let massive: FakeMassive;
 let t: TestHost;
 
 type Event = Record<string, unknown> & { tags?: Record<string, string>; exception?: { values: { type: string; value: string; stacktrace?: { frames: unknown[] } }[] } };
@@ -28,14 +32,15 @@ async function waitForEvent(predicate: (event: Event) => boolean): Promise<Event
 
 beforeAll(async () => {
   sentry = await startFakeSentry();
+  // Massive.com down: every request answers 500, so the host's own Massive breaker opens.
+  massive = await startFakeMassive([() => ({ status: 500, body: { status: 'ERROR', message: 'upstream failure' } })]);
   t = await startTestHost({
     env: {
       SENTRY_DSN: sentry.dsn,
       SENTRY_ENVIRONMENT: 'ci',
       OPENAI_API_KEY: PLANTED_KEY,
-      // Massive configured (so provider:market reports it), pointed at a port where nothing listens.
       MASSIVE_API_KEY: MASSIVE_KEY,
-      MASSIVE_BASE_URL: 'http://127.0.0.1:9',
+      MASSIVE_BASE_URL: massive.url,
     },
     server: { rateLimit: { perSecond: 1, burst: 40 } },
     // A route whose handler throws, with secrets in its message.
@@ -50,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
   await sentry.close();
+  await massive.close();
 });
 
 describe('error monitoring with SENTRY_DSN', () => {
@@ -94,25 +100,45 @@ describe('error monitoring with SENTRY_DSN', () => {
     expect(event.exception!.values[0]!.value).toBe('Test error raised in the main process (monitoring check)');
   });
 
-  it('reports a breaker opening with its failure pattern, and its closing', async () => {
+  it('reports the opening of the Massive breaker after real 500s, with the failure pattern', async () => {
+    // Five quotes at once (each retried by the client, then counted once by the breaker) open it.
+    const quotes = await Promise.all(Array.from({ length: 5 }, () => t.rpc('market:quote', { symbol: 'SPY' })));
+    expect(quotes.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
+    expect(t.host.breakers.get('massive')!.state).toBe('open');
+    // The key really went out, as an authorization header: the raw search below must not find it.
+    expect(massive.requests.length).toBeGreaterThanOrEqual(5);
+    expect(massive.requests.every((r) => r.authorization === `Bearer ${MASSIVE_KEY}`)).toBe(true);
+
+    const opened = await waitForEvent((e) => e.message === 'Circuit breaker massive closed → open');
+    expect(opened).toMatchObject({ level: 'warning', tags: { breaker: 'massive', 'breaker.from': 'closed', 'breaker.to': 'open' } });
+    const context = (opened.contexts as { breaker: { pattern: string; failureCount: number; failures: string[] } }).breaker;
+    expect(context).toMatchObject({ pattern: '500,500,500,500,500', failureCount: 5 });
+    expect(context.failures).toEqual(Array.from({ length: 5 }, () => expect.stringMatching(/ 500: Massive\.com answered HTTP 500: .*upstream failure/)));
+  });
+
+  it('reports the half-opening and closing of a breaker', async () => {
     let now = 1_700_000_000_000;
-    const breaker = t.host.breakers.create('options-feed', { failureThreshold: 2, cooldownMs: 1000, now: () => now });
-    const failing = () => Promise.reject(Object.assign(new Error(`HTTP 500 for apiKey=${PLANTED_KEY}`), { status: 500 }));
-    await expect(breaker.run(failing)).rejects.toThrow();
+    const breaker = t.host.breakers.create('options-feed', { failureThreshold: 1, cooldownMs: 1000, now: () => now });
     await expect(breaker.run(() => Promise.reject(Object.assign(new Error('HTTP 503'), { status: 503 })))).rejects.toThrow();
-    const opened = await waitForEvent((e) => e.message === 'Circuit breaker options-feed closed → open');
-    expect(opened).toMatchObject({ level: 'warning', tags: { breaker: 'options-feed', 'breaker.to': 'open' }, contexts: { breaker: { pattern: '500,503', failureCount: 2 } } });
     now += 1000;
     await breaker.run(() => Promise.resolve('ok'));
+    const halfOpen = await waitForEvent((e) => e.message === 'Circuit breaker options-feed open → half-open');
+    expect(halfOpen).toMatchObject({ level: 'info', contexts: { breaker: { pattern: '503' } } });
     await waitForEvent((e) => e.message === 'Circuit breaker options-feed half-open → closed');
   });
 
   it('reports a rate-limit hit as a warning with the anonymous user id, once per minute', async () => {
-    const flood = Array.from({ length: 45 }, () => t.request('/api/rpc/settings:list', { method: 'POST', headers: { 'user-agent': 'flood' } }));
+    // A client with someone else's bearer token: the limit stops it before the token is checked.
+    const foreignToken = FOREIGN_AUTHORIZATION.slice('Bearer '.length);
+    const flood = Array.from({ length: 45 }, () => t.request('/api/rpc/settings:list', { method: 'POST', token: foreignToken, headers: { 'user-agent': 'flood' } }));
     const statuses = (await Promise.all(flood)).map((r) => r.status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(1);
     const warning = await waitForEvent((e) => e.message === 'Local API rate limit hit');
-    expect(warning).toMatchObject({ level: 'warning', tags: { path: '/api/rpc/settings:list' }, user: { id: expect.any(String) } });
+    const installId = ((await (await t.rpc('monitoring:config', {})).json()) as { installId: string }).installId;
+    expect(warning).toMatchObject({ level: 'warning', tags: { path: '/api/rpc/settings:list' }, user: { id: installId } });
+    // The user id is the random install id, nothing derived from a token.
+    expect(JSON.stringify(warning.user)).not.toMatch(new RegExp(`${TEST_TOKEN}|${foreignToken}`));
+    expect(JSON.stringify(warning)).toContain('"authorization":"[redacted]"');
     expect(sentry.payloads('event').filter((e) => e.message === 'Local API rate limit hit')).toHaveLength(1);
   });
 
@@ -130,18 +156,18 @@ describe('error monitoring with SENTRY_DSN', () => {
     expect((await t.request('/api/monitoring/envelope', { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) })).status).toBe(413);
   });
 
-  it('never sends the API token, a planted API key, the DSN key or an e-mail address', () => {
+  it('never sends the API token, an API key from the environment, an authorization header, the DSN key or an e-mail address', () => {
     expect(sentry.received.length).toBeGreaterThan(4);
     const raw = Buffer.concat(sentry.received.map((e) => e.body)).toString('utf8');
-    for (const secret of [TEST_TOKEN, PLANTED_KEY, MASSIVE_KEY, sentry.publicKey, sentry.dsn, EMAIL, 'Bearer test']) expect(raw).not.toContain(secret);
+    for (const secret of [TEST_TOKEN, PLANTED_KEY, MASSIVE_KEY, FOREIGN_AUTHORIZATION, FOREIGN_AUTHORIZATION.slice(7), sentry.publicKey, sentry.dsn, EMAIL, 'Bearer test']) {
+      expect(raw).not.toContain(secret);
+    }
     expect(raw).toContain('[redacted]');
   });
 
   it('a failing provider is degraded in /health/ready while the app stays ready', async () => {
-    // The host's own Massive breaker and provider:market check, tripped by five failed calls.
-    const market = t.host.breakers.get('massive')!;
-    for (let i = 0; i < 5; i++) await expect(market.run(() => Promise.reject(Object.assign(new Error('HTTP 502'), { status: 502 })))).rejects.toThrow();
-    // Sentry itself failing: its sends trip the monitoring breaker.
+    // The host's own Massive breaker was opened by the 500s above; Sentry itself failing trips the
+    // monitoring breaker.
     sentry.respondWith(503);
     for (let i = 0; i < 3; i++) await t.rpc('monitoring:test-error', {});
     await vi.waitFor(() => expect(t.host.monitoring.breaker.state).toBe('open'), { timeout: 5000 });
@@ -149,14 +175,17 @@ describe('error monitoring with SENTRY_DSN', () => {
 
     const res = await t.request('/health/ready', { token: null });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; detail?: string }[] };
+    const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail?: string }[] };
     expect(report.ready).toBe(true);
-    expect(report.checks.map((c) => [c.name, c.status])).toEqual([
-      ['database', 'ok'],
-      ['provider:sentry', 'degraded'],
-      ['provider:market', 'degraded'],
-      ['worker:health-monitor', 'ok'],
+    expect(report.checks.map((c) => [c.name, c.status, c.critical])).toEqual([
+      ['database', 'ok', true],
+      ['provider:sentry', 'degraded', false],
+      ['provider:market', 'degraded', false],
+      ['worker:health-monitor', 'ok', false],
     ]);
-    expect(report.checks.find((c) => c.name === 'provider:market')!.detail).toBe('massive: circuit open after 5 failures');
+    expect(report.checks.find((c) => c.name === 'provider:market')).toMatchObject({
+      detail: 'massive: circuit open after 5 failures',
+      data: { source: 'massive', configured: true, breaker: 'open' },
+    });
   });
 });

@@ -175,7 +175,8 @@ export class Monitoring {
           failureCount: transition.failures.length,
           // The failure pattern at a glance ("500,500,503" or "network,network,network").
           pattern: statuses.join(','),
-          failures: transition.failures,
+          // One line each: the SDK flattens objects this deep in an event to "[Object]".
+          failures: transition.failures.map((f) => `${f.at} ${f.status ?? 'network'}: ${f.message}`),
         },
       },
     });
