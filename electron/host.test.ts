@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost, type Worker } from './host';
-import { makeTempDir } from './testing/test-host';
+import { makeTempDir, startTestHost } from './testing/test-host';
 
 function testHost(dataDir = makeTempDir()) {
   return createHost({ mode: 'web', version: '1.2.3', env: { TITM_DATA_DIR: dataDir, NODE_ENV: 'test' }, logSink: () => {} });
@@ -43,6 +43,28 @@ describe('createHost', () => {
     await stopped;
     expect(order).toEqual(['start', 'job done, db open: true']);
     expect(host.db.isOpen).toBe(false);
+  });
+
+  it('is not ready (503) when its database is unusable; the other checks still report', async () => {
+    const t = await startTestHost();
+    try {
+      expect((await t.request('/health/ready', { token: null })).status).toBe(200);
+      t.host.db.close();
+      const res = await t.request('/health/ready', { token: null });
+      expect(res.status).toBe(503);
+      const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail?: string }[] };
+      expect(report.ready).toBe(false);
+      expect(report.checks.map((c) => [c.name, c.status, c.critical])).toEqual([
+        ['database', 'down', true],
+        ['provider:sentry', 'ok', false],
+        ['provider:market', 'ok', false],
+        ['worker:health-monitor', 'ok', false],
+      ]);
+      expect(report.checks[0]!.detail).toMatch(/not open/);
+      expect(await t.host.dispatch('health:ready', {})).toMatchObject({ ok: true, value: { ready: false } });
+    } finally {
+      await t.close();
+    }
   });
 
   it('keeps settings across restarts', async () => {

@@ -1,18 +1,21 @@
 import * as Sentry from '@sentry/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeMassive, type FakeMassive } from '../testing/fake-massive';
 import { startFakeSentry, type FakeSentry } from '../testing/fake-sentry';
 import { startTestHost, type TestHost } from '../testing/test-host';
 
 // The same situations as monitoring.test.ts, with no SENTRY_DSN: nothing is initialised, nothing
 // is sent anywhere, and the app works as before.
 let sentry: FakeSentry;
+let massive: FakeMassive;
 let t: TestHost;
 
 beforeAll(async () => {
   sentry = await startFakeSentry();
+  massive = await startFakeMassive([() => ({ status: 500, body: { status: 'ERROR' } })]);
   t = await startTestHost({
-    env: { SENTRY_DSN: '' },
-    server: { rateLimit: { perSecond: 1, burst: 5 } },
+    env: { SENTRY_DSN: '', SENTRY_ENVIRONMENT: 'ci', MASSIVE_API_KEY: 'massive-planted-FAKE-0123456789', MASSIVE_BASE_URL: massive.url },
+    server: { rateLimit: { perSecond: 1, burst: 12 } },
     handlers: {
       'settings:list': () => {
         throw new Error('boom');
@@ -24,12 +27,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
   await sentry.close();
+  await massive.close();
 });
 
 describe('error monitoring without SENTRY_DSN', () => {
   it('initialises no SDK and says it is off', async () => {
     expect(Sentry.getClient()).toBeUndefined();
-    expect(await (await t.rpc('monitoring:config', {})).json()).toEqual({ enabled: false, environment: 'test', release: 'titm-ai-coach@0.0.0-test', tracesSampleRate: 0, installId: null, testTools: true });
+    expect(await (await t.rpc('monitoring:config', {})).json()).toEqual({ enabled: false, environment: 'ci', release: 'titm-ai-coach@0.0.0-test', tracesSampleRate: 0, installId: null, testTools: true });
   });
 
   it('keeps the app working: a crash is a 500 with its request id, breakers and rate limits behave', async () => {
@@ -38,9 +42,11 @@ describe('error monitoring without SENTRY_DSN', () => {
     expect(crash.status).toBe(500);
     expect(await crash.json()).toEqual({ error: { code: 'internal', message: 'Internal error; see the log for this request id.', requestId: 'req-off-1' } });
     expect((await t.rpc('monitoring:test-error', {})).status).toBe(500);
-    const breaker = t.host.breakers.create('options-feed', { failureThreshold: 1 });
-    await expect(breaker.run(() => Promise.reject(new Error('HTTP 500')))).rejects.toThrow('HTTP 500');
-    const statuses = await Promise.all(Array.from({ length: 8 }, () => t.request('/api/rpc/app:info', { method: 'POST', headers: { 'user-agent': 'flood' } })));
+    // The host's Massive breaker opens on real 500s, as in monitoring.test.ts.
+    const quotes = await Promise.all(Array.from({ length: 5 }, () => t.rpc('market:quote', { symbol: 'SPY' })));
+    expect(quotes.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
+    expect(t.host.breakers.get('massive')!.state).toBe('open');
+    const statuses = await Promise.all(Array.from({ length: 14 }, () => t.request('/api/rpc/app:info', { method: 'POST', headers: { 'user-agent': 'flood' } })));
     expect(statuses.map((r) => r.status)).toContain(429);
   });
 
@@ -54,7 +60,8 @@ describe('error monitoring without SENTRY_DSN', () => {
   });
 
   it('sent nothing', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.host.monitoring.close(); // what a closing SDK would flush
+    expect(Sentry.getClient()).toBeUndefined();
     expect(sentry.received).toEqual([]);
   });
 
