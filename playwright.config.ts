@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import {
   E2E_BASE_URL,
   E2E_DATA_DIR,
+  E2E_FAILING_MASSIVE_URL,
   E2E_MONITORED_DATA_DIR,
   E2E_MONITORED_PORT,
   E2E_MONITORED_URL,
@@ -18,6 +19,7 @@ const serverEnv = {
   TITM_NO_OPEN: '1',
   // Outputs and event payloads are checked against the contract while the browser tests run.
   NODE_ENV: 'test',
+  MASSIVE_BASE_URL: E2E_FAILING_MASSIVE_URL,
 };
 
 // Debian's Chromium against web mode (the renderer served by the local API). The Electron shell

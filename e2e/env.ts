@@ -26,6 +26,12 @@ export const E2E_MONITORED_PORT = E2E_PORT + 2;
 export const E2E_MONITORED_URL = `http://127.0.0.1:${E2E_MONITORED_PORT}`;
 /** A made-up API key in the monitored server's environment: it must never reach Sentry. */
 export const E2E_PLANTED_KEY = 'sk-e2e-planted-0123456789abcdef';
+/**
+ * Massive.com answering 500 to everything, served by the fake Sentry's process. Both servers have it
+ * as MASSIVE_BASE_URL; it is only called once a test saves a Massive key in the Profile tab.
+ */
+export const E2E_FAILING_MASSIVE_PATH = '/massive';
+export const E2E_FAILING_MASSIVE_URL = `${E2E_SENTRY_URL}${E2E_FAILING_MASSIVE_PATH}`;
 
 process.env.TITM_E2E_MONITORED_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'titm-e2e-monitored-'));
 export const E2E_MONITORED_DATA_DIR = process.env.TITM_E2E_MONITORED_DATA_DIR;

@@ -1,6 +1,14 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_PLANTED_KEY, E2E_SENTRY_PUBLIC_KEY, E2E_SENTRY_URL, E2E_MONITORED_URL } from './env';
+import { E2E_BASE_URL, E2E_PLANTED_KEY, E2E_SENTRY_PUBLIC_KEY, E2E_SENTRY_URL, E2E_MONITORED_URL } from './env';
 import { E2E_TOKEN, expect, openApp, test } from './fixtures';
+
+// Secrets planted where the app could leak them (beside E2E_TOKEN, the local API's bearer token, and
+// E2E_PLANTED_KEY, an API key in the environment): no byte Sentry receives may hold any of them.
+/** Saved in the Profile tab; no pattern would recognise it, only the host's list of saved keys. */
+const SAVED_KEY = 'MassiveSavedE2E0123456789abcdef';
+const EMAIL = 'trader.jane@example.com';
+const BASIC_AUTHORIZATION = `Basic ${Buffer.from('jane:hunter2-e2e').toString('base64')}`;
+const auth = { authorization: `Bearer ${E2E_TOKEN}` };
 
 interface Received {
   body: string;
@@ -25,6 +33,20 @@ async function findEvent(request: APIRequestContext, predicate: (event: Received
   return found!;
 }
 
+/**
+ * Saves a Massive key as the Profile tab does, then asks for five quotes at once: the fake Massive
+ * answers 500 (echoing the key, as careless APIs do), so the app's own Massive breaker opens.
+ */
+async function openMassiveBreaker(request: APIRequestContext, baseUrl: string) {
+  const saved = await request.put(`${baseUrl}/api/user/keys/MASSIVE_API_KEY`, { data: { value: SAVED_KEY }, headers: auth });
+  expect(saved.ok()).toBe(true);
+  // The From header (the user's e-mail, by its definition) travels with the request into the event.
+  const quote = () => request.post(`${baseUrl}/api/rpc/market:quote`, { data: { symbol: 'SPY' }, headers: { ...auth, from: EMAIL } });
+  const quotes = await Promise.all(Array.from({ length: 5 }, quote));
+  expect(quotes.map((res) => res.status())).toEqual([503, 503, 503, 503, 503]);
+  expect(await quotes[0]!.text()).toContain('upstream refused key');
+}
+
 async function openMonitoredApp(page: Page) {
   await page.goto(`${E2E_MONITORED_URL}/#token=${E2E_TOKEN}`);
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
@@ -32,11 +54,51 @@ async function openMonitoredApp(page: Page) {
   await expect(page.getByRole('region', { name: 'Error monitoring' }).getByText('On (Sentry)')).toBeVisible();
 }
 
+// First, while the receiver is still empty: the monitored server has not been used yet.
+test.describe('without SENTRY_DSN', () => {
+  test('nothing is sent while the same things happen, and the app works', async ({ page, request }) => {
+    expect(await received(request)).toEqual([]);
+    const tunnelCalls: string[] = [];
+    page.on('request', (req) => req.url().includes('/api/monitoring/') && tunnelCalls.push(req.url()));
+    await openApp(page);
+    await page.evaluate(([token, email]) => console.info(`retrying with Bearer ${token} for ${email}`), [E2E_TOKEN, EMAIL]);
+    await page.getByRole('tab', { name: 'System' }).click();
+    const card = page.getByRole('region', { name: 'Error monitoring' });
+    await expect(card.getByText('Off — errors stay in the log files')).toBeVisible();
+
+    await card.getByRole('button', { name: 'Raise a main-process error' }).click();
+    await expect(card.getByRole('alert')).toContainText('Main-process test error raised');
+    await card.getByRole('button', { name: 'Raise a renderer error' }).click();
+    const system = page.getByRole('tabpanel', { name: 'System' });
+    await expect(system.getByRole('alert')).toContainText('Test render error raised in the renderer');
+    await system.getByRole('button', { name: 'Try again' }).click();
+    await expect(system.getByRole('region', { name: 'Health' })).toBeVisible();
+
+    // The breaker opens here too; the key is cleared again, so the other specs get the simulated
+    // market (provider:market stays degraded on this server until its breaker closes).
+    await openMassiveBreaker(request, E2E_BASE_URL);
+    // Health is served without a token: the key Massive echoed is scrubbed there too, DSN or not.
+    expect(await (await request.get(`${E2E_BASE_URL}/health/ready`)).text()).toContain('upstream refused key [redacted]');
+    expect(await (await request.get(`${E2E_BASE_URL}/health/ready`)).text()).not.toContain(SAVED_KEY);
+    expect((await request.delete(`${E2E_BASE_URL}/api/user/keys/MASSIVE_API_KEY`, { headers: auth })).ok()).toBe(true);
+    await page.reload();
+    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
+    await expect(page.getByRole('button', { name: /^Health: Ready, 1 not ok/ })).toBeVisible();
+
+    await page.waitForTimeout(1000); // anything an SDK would have queued is sent by then
+    expect(tunnelCalls).toEqual([]);
+    expect(await received(request)).toEqual([]);
+  });
+});
+
 test.describe('with SENTRY_DSN', () => {
   test('a render error is caught by the tab, and reaches Sentry with its component stack, scrubbed', async ({ page, request }) => {
     await openMonitoredApp(page);
     // Secrets the page could leak through breadcrumbs: a key and the bearer token in console output.
-    await page.evaluate(([key, token]) => console.info(`retrying the provider with ${key} and Bearer ${token}`), [E2E_PLANTED_KEY, E2E_TOKEN]);
+    await page.evaluate(
+      ([key, token, email, basic]) => console.info(`retrying the provider with ${key} and Bearer ${token} for ${email} (Authorization: ${basic})`),
+      [E2E_PLANTED_KEY, E2E_TOKEN, EMAIL, BASIC_AUTHORIZATION],
+    );
 
     // A call made once monitoring runs (the first ones start before it): it must become a breadcrumb.
     const refreshed = page.waitForResponse((res) => res.url().endsWith('/api/rpc/health:ready'));
@@ -64,7 +126,7 @@ test.describe('with SENTRY_DSN', () => {
     expect(componentStack!.stacktrace!.frames.length).toBeGreaterThan(5);
     expect(componentStack!.stacktrace!.frames.map((f) => f.function)).toEqual(expect.arrayContaining(['section', 'main', 'div']));
     expect(exceptions.find((e) => e.type === 'Error')?.value).toBe('Test render error raised in the renderer (monitoring check)');
-    expect(JSON.stringify(event.breadcrumbs)).toContain('retrying the provider with [redacted] and Bearer [redacted]');
+    expect(JSON.stringify(event.breadcrumbs)).toContain('retrying the provider with [redacted] and Bearer [redacted] for [email] (Authorization: Basic [redacted])');
     expect(event.breadcrumbs).toEqual(
       expect.arrayContaining([expect.objectContaining({ category: 'fetch', data: expect.objectContaining({ url: expect.stringContaining('/api/rpc/health:ready'), status_code: 200 }) })]),
     );
@@ -82,6 +144,11 @@ test.describe('with SENTRY_DSN', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const event = await findEvent(request, (e) => e.tags?.requestId === requestId);
     expect(event).toMatchObject({ environment: 'e2e', tags: { call: 'monitoring:test-error', transport: 'http' } });
+    const exception = (event.exception as { values: { value: string; stacktrace?: { frames: { filename?: string; lineno?: number }[] } }[] }).values[0]!;
+    expect(exception.value).toBe('Test error raised in the main process (monitoring check)');
+    // Frames of the host's bundle, with line numbers the uploaded source maps resolve.
+    expect(exception.stacktrace!.frames.length).toBeGreaterThan(2);
+    expect(exception.stacktrace!.frames).toEqual(expect.arrayContaining([expect.objectContaining({ filename: expect.stringContaining('out/host/web.mjs'), lineno: expect.any(Number) })]));
   });
 
   test('the health dialog lists every check, with monitoring configured', async ({ page }) => {
@@ -99,35 +166,47 @@ test.describe('with SENTRY_DSN', () => {
     await page.screenshot({ path: test.info().outputPath('health-dialog.png') });
   });
 
+  test('the Massive breaker opening arrives as an event; the provider is degraded and the app stays ready', async ({ page, request }) => {
+    await openMassiveBreaker(request, E2E_MONITORED_URL);
+    const event = await findEvent(request, (e) => e.message === 'Circuit breaker massive closed → open');
+    expect(event).toMatchObject({
+      level: 'warning',
+      tags: { breaker: 'massive', 'breaker.from': 'closed', 'breaker.to': 'open' },
+      contexts: { breaker: { pattern: '500,500,500,500,500', failureCount: 5 } },
+    });
+
+    const res = await request.get(`${E2E_MONITORED_URL}/health/ready`);
+    expect(res.status()).toBe(200);
+    const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail: string }[] };
+    expect(report.ready).toBe(true);
+    expect(JSON.stringify(report)).not.toContain(SAVED_KEY);
+    for (const check of report.checks) {
+      expect(check).toEqual(expect.objectContaining({ name: expect.any(String), status: expect.stringMatching(/^(ok|degraded|down)$/), critical: expect.any(Boolean), detail: expect.any(String) }));
+    }
+    expect(report.checks.map((c) => [c.name, c.status, c.critical])).toEqual([
+      ['database', 'ok', true],
+      ['provider:sentry', 'ok', false],
+      ['provider:market', 'degraded', false],
+      ['worker:health-monitor', 'ok', false],
+    ]);
+
+    await openMonitoredApp(page);
+    await page.getByRole('button', { name: 'Health: Ready, 1 not ok' }).click();
+    const market = page.getByRole('dialog', { name: 'Health checks' }).getByRole('row', { name: /provider:market/ });
+    await expect(market.getByText('degraded', { exact: true })).toBeVisible();
+    await expect(market).toContainText('massive: circuit open after 5 failures');
+    await expect(market).toContainText('upstream refused key [redacted]');
+    await page.screenshot({ path: test.info().outputPath('health-dialog-degraded.png') });
+  });
+
   test('nothing secret is in any byte Sentry received', async ({ request }) => {
     const all = await received(request);
-    expect(all.length).toBeGreaterThan(1);
+    expect(all.length).toBeGreaterThan(3);
     const raw = all.map((e) => Buffer.from(e.body, 'base64').toString('utf8')).join('\n');
-    for (const secret of [E2E_TOKEN, E2E_PLANTED_KEY, E2E_SENTRY_PUBLIC_KEY]) expect(raw).not.toContain(secret);
+    const basicCredentials = BASIC_AUTHORIZATION.slice('Basic '.length);
+    for (const secret of [E2E_TOKEN, E2E_PLANTED_KEY, SAVED_KEY, basicCredentials, EMAIL, E2E_SENTRY_PUBLIC_KEY]) expect(raw).not.toContain(secret);
+    // The planted values did reach the payloads, scrubbed.
+    for (const trace of ['Bearer [redacted]', 'Basic [redacted]', 'upstream refused key [redacted]', '"from":"[email]"', '"authorization":"[redacted]"']) expect(raw).toContain(trace);
   });
 });
 
-test.describe('without SENTRY_DSN', () => {
-  test('nothing is sent and the app works, test errors included', async ({ page, request }) => {
-    const before = (await received(request)).length;
-    const tunnelCalls: string[] = [];
-    page.on('request', (req) => req.url().includes('/api/monitoring/') && tunnelCalls.push(req.url()));
-    await openApp(page);
-    await page.getByRole('tab', { name: 'System' }).click();
-    const card = page.getByRole('region', { name: 'Error monitoring' });
-    await expect(card.getByText('Off — errors stay in the log files')).toBeVisible();
-
-    await card.getByRole('button', { name: 'Raise a main-process error' }).click();
-    await expect(card.getByRole('alert')).toContainText('Main-process test error raised');
-    await card.getByRole('button', { name: 'Raise a renderer error' }).click();
-    const system = page.getByRole('tabpanel', { name: 'System' });
-    await expect(system.getByRole('alert')).toContainText('Test render error raised in the renderer');
-    await system.getByRole('button', { name: 'Try again' }).click();
-    await expect(system.getByRole('region', { name: 'Health' })).toBeVisible();
-    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
-
-    await page.waitForTimeout(500); // anything the SDK would have queued is sent by then
-    expect(tunnelCalls).toEqual([]);
-    expect((await received(request)).length).toBe(before);
-  });
-});

@@ -100,14 +100,14 @@ export function createHost(options: HostOptions): Host {
     nativeBinding: config.TITM_SQLITE_BINDING,
   });
   const events = new EventBus(development);
-  const health = new HealthRegistry();
+  const health = new HealthRegistry((value) => monitoring.scrub(value));
   const breakers = new BreakerHub();
   breakers.onTransition((transition) => monitoring.breakerTransition(transition));
   health.register(
     'database',
     () => {
       db.prepare('SELECT 1').get();
-      return { status: 'ok', data: { schemaVersion: db.schemaVersion } };
+      return { status: 'ok', detail: 'SQLite answers', data: { schemaVersion: db.schemaVersion } };
     },
     { critical: true },
   );

@@ -32,8 +32,8 @@ async function waitForEvent(predicate: (event: Event) => boolean): Promise<Event
 
 beforeAll(async () => {
   sentry = await startFakeSentry();
-  // Massive.com down: every request answers 500, so the host's own Massive breaker opens.
-  massive = await startFakeMassive([() => ({ status: 500, body: { status: 'ERROR', message: 'upstream failure' } })]);
+  // Massive.com down: every request answers 500 (echoing the key it got), so the host's own Massive breaker opens.
+  massive = await startFakeMassive([(_url, request) => ({ status: 500, body: { status: 'ERROR', message: `upstream failure for ${request.authorization}` } })]);
   t = await startTestHost({
     env: {
       SENTRY_DSN: sentry.dsn,
@@ -185,7 +185,9 @@ describe('error monitoring with SENTRY_DSN', () => {
     ]);
     expect(report.checks.find((c) => c.name === 'provider:market')).toMatchObject({
       detail: 'massive: circuit open after 5 failures',
-      data: { source: 'massive', configured: true, breaker: 'open' },
+      data: { source: 'massive', configured: true, breaker: 'open', lastFailure: expect.stringContaining('upstream failure for Bearer [redacted]') },
     });
+    // Served without a token: the key Massive echoed is scrubbed like a report to Sentry.
+    expect(JSON.stringify(report)).not.toContain(MASSIVE_KEY);
   });
 });

@@ -148,6 +148,11 @@ export class Monitoring {
     this.scrubber = createScrubber(this.settings.secrets);
   }
 
+  /** `value` without the secrets and personal data the scrubber knows (for what the app shows, too). */
+  scrub<T>(value: T): T {
+    return this.scrubber.value(value);
+  }
+
   /** A crash of a call or of a request, tagged with its request id (to find it in the log). */
   captureError(error: unknown, context: ErrorContext): void {
     if (!this.started) return;

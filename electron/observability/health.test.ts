@@ -39,6 +39,12 @@ describe('HealthRegistry', () => {
     }
   });
 
+  it('scrubs what the checks say before reporting it', async () => {
+    const health = new HealthRegistry(<T>(value: T) => JSON.parse(JSON.stringify(value).replaceAll('key-123', '[redacted]')) as T);
+    health.register('provider:market', () => ({ status: 'degraded', detail: 'refused key-123', data: { lastFailure: 'HTTP 500: key-123' } }), { critical: false });
+    expect((await health.report()).checks[0]).toMatchObject({ detail: 'refused [redacted]', data: { lastFailure: 'HTTP 500: [redacted]' } });
+  });
+
   it('refuses two checks of the same name', () => {
     const health = new HealthRegistry();
     health.register('db', () => ({ status: 'ok' }), { critical: true });

@@ -22,6 +22,12 @@ const CHECK_TIMEOUT_MS = 2000;
 export class HealthRegistry {
   private readonly checks = new Map<string, Registered>();
 
+  /**
+   * `scrub` cleans what checks say before anyone reads it: the report is served without a token,
+   * and a provider's last failure can echo the key it was sent.
+   */
+  constructor(private readonly scrub: <T>(value: T) => T = (value) => value) {}
+
   register(name: string, fn: CheckFn, options: { critical: boolean }): void {
     if (this.checks.has(name)) throw new Error(`Health check ${name} is registered twice`);
     this.checks.set(name, { fn, critical: options.critical });
@@ -32,7 +38,7 @@ export class HealthRegistry {
   }
 
   async report(): Promise<HealthReport> {
-    const checks = await Promise.all([...this.checks].map(([name, check]) => runCheck(name, check)));
+    const checks = (await Promise.all([...this.checks].map(([name, check]) => runCheck(name, check)))).map((check) => this.scrub(check));
     return {
       ready: checks.every((c) => !(c.critical && c.status === 'down')),
       checkedAt: new Date().toISOString(),

@@ -29,7 +29,14 @@ export interface FakeSentry {
  * `POST /api/<project>/envelope/` stores the envelope; `GET /received` lists them as JSON
  * (base64 bodies and parsed items) for tests running in another process (Playwright).
  */
-export async function startFakeSentry(options: { port?: number; publicKey?: string } = {}): Promise<FakeSentry> {
+export async function startFakeSentry(
+  options: {
+    port?: number;
+    publicKey?: string;
+    /** Answers the requests that are not Sentry's (the E2E serves a failing Massive.com beside it); 404 without. */
+    otherRequests?: http.RequestListener;
+  } = {},
+): Promise<FakeSentry> {
   const publicKey = options.publicKey ?? 'fakepublickey0123456789';
   const received: ReceivedEnvelope[] = [];
   let status = 200;
@@ -44,7 +51,8 @@ export async function startFakeSentry(options: { port?: number; publicKey?: stri
         return;
       }
       if (req.method !== 'POST' || !/^\/api\/\d+\/envelope\//.test(req.url ?? '')) {
-        res.writeHead(404).end();
+        if (options.otherRequests) options.otherRequests(req, res);
+        else res.writeHead(404).end();
         return;
       }
       let body = Buffer.concat(chunks);
