@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { E2E_BASE_URL, E2E_PLANTED_KEY, E2E_SENTRY_PUBLIC_KEY, E2E_SENTRY_URL, E2E_MONITORED_URL } from './env';
 import { E2E_TOKEN, expect, openApp, test } from './fixtures';
@@ -210,3 +212,20 @@ test.describe('with SENTRY_DSN', () => {
   });
 });
 
+
+// The build under test (made by `npm run test:e2e` before the specs) is the one sentry:upload sends.
+test('the build emits a source map beside every bundle, back to the TypeScript sources', () => {
+  const sourcesOf = (dir: string) =>
+    fs
+      .readdirSync(path.join('out', dir))
+      .filter((file) => /\.(?:m|c)?js$/.test(file))
+      .flatMap((file) => {
+        const map = path.join('out', dir, `${file}.map`);
+        expect(fs.existsSync(map), `${map} exists`).toBe(true);
+        return (JSON.parse(fs.readFileSync(map, 'utf8')) as { sources: string[] }).sources;
+      });
+  expect(sourcesOf('host')).toContain('../../electron/server.ts');
+  expect(sourcesOf('main')).toContain('../../electron/main.ts');
+  expect(sourcesOf('preload')).toContain('../../preload/index.ts');
+  expect(sourcesOf('renderer/assets')).toContain('../../../renderer/src/components/common/ErrorBoundary.tsx');
+});

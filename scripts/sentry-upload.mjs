@@ -34,13 +34,22 @@ if (missing.length) {
 if (!dryRun) {
   const { buildAll, buildIsStale } = await import('./build.mjs');
   if (buildIsStale()) await buildAll();
+  // Uploading bundles without their maps would "succeed" and leave the stack traces minified.
+  const unmapped = bundles.flatMap((dir) => {
+    const files = fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)) : [];
+    const scripts = files.filter((file) => /\.(?:m|c)?js$/.test(file));
+    return scripts.length ? scripts.filter((file) => !files.includes(`${file}.map`)).map((file) => `${dir}/${file}`) : [`${dir}/ (no bundle)`];
+  });
+  if (unmapped.length) {
+    console.error(`sentry:upload: no source map for ${unmapped.join(', ')}; check scripts/build.mjs.`);
+    process.exit(1);
+  }
 }
-const present = bundles.filter((dir) => fs.existsSync(path.join(root, dir)));
 
 // Debug IDs tie each bundle to its map whatever its path on the user's machine; then the upload.
 const steps = [
-  ['sourcemaps', 'inject', ...present],
-  ['sourcemaps', 'upload', '--release', release, ...present],
+  ['sourcemaps', 'inject', ...bundles],
+  ['sourcemaps', 'upload', '--release', release, ...bundles],
 ];
 const cli = createRequire(import.meta.url).resolve('@sentry/cli/bin/sentry-cli');
 for (const args of steps) {

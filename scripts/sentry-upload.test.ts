@@ -27,7 +27,7 @@ describe('npm run sentry:upload', () => {
     const result = run({ SENTRY_AUTH_TOKEN: 'sntrys_fake', SENTRY_ORG: 'o', SENTRY_PROJECT: 'p' }, ['--dry-run']);
     expect(result.status).toBe(0);
     const commands = result.stdout.split('\n').filter((line) => line.startsWith('sentry-cli'));
-    expect(commands[0]).toMatch(/^sentry-cli sourcemaps inject /);
-    expect(commands[1]).toMatch(/^sentry-cli sourcemaps upload --release titm-ai-coach@\d+\.\d+\.\d+/);
+    const bundles = 'out/renderer/assets out/host out/main out/preload';
+    expect(commands).toEqual([`sentry-cli sourcemaps inject ${bundles}`, expect.stringMatching(new RegExp(`^sentry-cli sourcemaps upload --release titm-ai-coach@\\d+\\.\\d+\\.\\d+ ${bundles}$`))]);
   });
 });
