@@ -5,6 +5,7 @@ import { forwardEvents, registerIpcHandlers } from './contract/ipc';
 import { createHost, type Host } from './host';
 import { Monitoring, monitoringSettings } from './monitoring/monitoring';
 import type { Logger } from './observability/logger';
+import { appEnv } from './platform/app-env';
 import { devServerUrlFrom, resolveAppPaths } from './platform/app-paths';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
 import { createQuitSequence } from './platform/quit-sequence';
@@ -20,6 +21,9 @@ import { CONTENT_SECURITY_POLICY } from './server/static-files';
  * the app's logic lives in the host (plain Node); decisions worth testing live in ./platform/.
  */
 
+/** What the configuration is read from; an installed app always runs as a production build. */
+const env = appEnv(process.env, app.isPackaged);
+
 /**
  * Error monitoring first of all: Electron's Sentry SDK must be initialised before the app is ready
  * (it registers its IPC and protocol for the renderers). Loaded only with a DSN, so a run without
@@ -27,10 +31,10 @@ import { CONTENT_SECURITY_POLICY } from './server/static-files';
  */
 async function startMonitoring(): Promise<Monitoring | undefined> {
   try {
-    const config = loadConfig(process.env, app.getPath('userData'));
+    const config = loadConfig(env, app.getPath('userData'));
     if (!config.SENTRY_DSN) return undefined;
     const { electronSentrySdk } = await import('./platform/sentry-main');
-    return new Monitoring(electronSentrySdk, monitoringSettings(config, app.getVersion()));
+    return new Monitoring(electronSentrySdk, monitoringSettings(config, app.getVersion(), env));
   } catch (error) {
     process.stderr.write(`error monitoring not started: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
@@ -256,6 +260,7 @@ async function start(): Promise<void> {
     host = createHost({
       mode: 'electron',
       version: app.getVersion(),
+      env,
       fallbackDataDir: app.getPath('userData'),
       // Saved service keys are encrypted with the OS keychain where one is available.
       encryptor: safeStorageEncryptor(safeStorage),
