@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
+import type { HealthReport } from '../shared/schemas/app';
 import { E2E_BASE_URL, E2E_PLANTED_KEY, E2E_SENTRY_PUBLIC_KEY, E2E_SENTRY_URL, E2E_MONITORED_URL } from './env';
 import { E2E_TOKEN, expect, openApp, test } from './fixtures';
 
@@ -179,7 +180,7 @@ test.describe('with SENTRY_DSN', () => {
 
     const res = await request.get(`${E2E_MONITORED_URL}/health/ready`);
     expect(res.status()).toBe(200);
-    const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail: string }[] };
+    const report = (await res.json()) as HealthReport;
     expect(report.ready).toBe(true);
     expect(JSON.stringify(report)).not.toContain(SAVED_KEY);
     for (const check of report.checks) {

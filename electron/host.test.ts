@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HealthReport } from '../shared/schemas/app';
 import { createHost, type Worker } from './host';
 import { makeTempDir, startTestHost } from './testing/test-host';
 
@@ -52,7 +53,7 @@ describe('createHost', () => {
       t.host.db.close();
       const res = await t.request('/health/ready', { token: null });
       expect(res.status).toBe(503);
-      const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail?: string }[] };
+      const report = (await res.json()) as HealthReport;
       expect(report.ready).toBe(false);
       expect(report.checks.map((c) => [c.name, c.status, c.critical])).toEqual([
         ['database', 'down', true],

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { HealthReport } from '../../shared/schemas/app';
 import { startFakeMassive, type FakeMassive } from '../testing/fake-massive';
 import { startFakeSentry, type FakeSentry } from '../testing/fake-sentry';
 import { startTestHost, TEST_TOKEN, type TestHost } from '../testing/test-host';
@@ -175,7 +176,7 @@ describe('error monitoring with SENTRY_DSN', () => {
 
     const res = await t.request('/health/ready', { token: null });
     expect(res.status).toBe(200);
-    const report = (await res.json()) as { ready: boolean; checks: { name: string; status: string; critical: boolean; detail?: string }[] };
+    const report = (await res.json()) as HealthReport;
     expect(report.ready).toBe(true);
     expect(report.checks.map((c) => [c.name, c.status, c.critical])).toEqual([
       ['database', 'ok', true],
