@@ -115,7 +115,7 @@ export class TradeRepository {
    * loop free in between (a 50 MB file is some 600 000 rows, seconds of writing); returns how many
    * were new (a fingerprint already stored is skipped).
    */
-  insertMany(trades: NewTrade[], { batch = 2000, onBatch = () => {} }: { batch?: number; onBatch?: (written: number) => void } = {}): Promise<number> {
+  insertMany(trades: NewTrade[], { batch = 1000, onBatch = () => {} }: { batch?: number; onBatch?: (written: number) => void } = {}): Promise<number> {
     const now = new Date().toISOString();
     const insert = this.db.prepare(INSERT_SQL);
     return this.db.transactionAsync(async () => {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_CHARS, type ImportProgress } from '../../../shared/schemas/journal';
 import { startTestHost, type TestHost } from '../../testing/test-host';
 import { makeJournal, options, upload } from '../testing';
+import type { NewTrade } from '../repository';
+import { firstByEntry } from './importer';
 
 const HEADER = 'Time,Symbol,Side,Quantity,Price';
 const count = (journal: ReturnType<typeof makeJournal>['journal']) => journal.repo.list({ status: 'all', sort: 'entryTime', order: 'asc', limit: 1, offset: 0 }).total;
@@ -97,6 +99,15 @@ describe('bad files are reported and write nothing', () => {
   });
 });
 
+describe('the preview', () => {
+  it('shows the first trades by entry time, a spread\'s legs side by side', () => {
+    const t = (entryTime: string, groupId: string) => ({ entryTime, groupId }) as NewTrade;
+    const trades = [t('2024-01-03T15:00:00.000Z', 'c'), t('2024-01-01T15:00:00.000Z', 'b'), t('2024-01-04T15:00:00.000Z', 'd'), t('2024-01-01T15:00:00.000Z', 'a'), t('2024-01-02T15:00:00.000Z', 'e')];
+    expect(firstByEntry(trades, 3).map((x) => x.groupId)).toEqual(['a', 'b', 'e']);
+    expect(firstByEntry(trades, 10).map((x) => x.groupId)).toEqual(['a', 'b', 'e', 'c', 'd']);
+  });
+});
+
 describe('a large import over the local API', () => {
   let t: TestHost;
   beforeAll(async () => {
@@ -172,7 +183,7 @@ describe('a large import over the local API', () => {
     expect(committed.order).toEqual(['app:info', 'import']); // answered between two batches of the write
     expect(committed.body).toEqual({ inserted: 75_000, duplicates: 0, groups: 75_000 });
     const writing = seen.filter((p) => p.phase === 'writing');
-    expect(writing.length).toBe(1 + Math.ceil(75_000 / 2000)); // before the first batch, then after each of the 38
+    expect(writing.length).toBe(1 + 75_000 / 1000); // before the first batch, then after each of the 75
     expect(writing.at(-1)).toMatchObject({ processedBytes: text.length, totalBytes: text.length });
     expect(seen.at(-1)).toMatchObject({ phase: 'done' });
   });

@@ -11,7 +11,7 @@ const HEADER_SCAN_LINES = 200;
 /** Errors kept for the report; the count goes on. */
 const MAX_REPORTED_ERRORS = 500;
 /** Characters parsed between two yields to the event loop. */
-const PARSE_CHUNK_CHARS = 512 * 1024;
+const PARSE_CHUNK_CHARS = 128 * 1024;
 
 export interface ReadOptions {
   preset?: ImportPresetId;
