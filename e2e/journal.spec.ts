@@ -43,7 +43,7 @@ test('imports a thinkorswim statement through the wizard; the trades and the ana
   expect(consoleErrors).toEqual([]);
 });
 
-test('a bad file shows its row errors and cannot be imported; the form shows errors by field', async ({ page, rpc, consoleErrors }) => {
+test('a bad file shows its row errors and cannot be imported; an unknown format is mapped by hand; the form shows errors by field', async ({ page, rpc, consoleErrors }) => {
   await rpc('settings:set', { key: 'ui.activeTab', value: 'journal' });
   await openApp(page);
   const journal = page.getByRole('tabpanel', { name: 'Journal' });
@@ -51,6 +51,19 @@ test('a bad file shows its row errors and cannot be imported; the form shows err
   await journal.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Time,Symbol,Side,Quantity,Price\n2024-01-08 09:35:00,SPY,Buy,100,abc\n') });
   await expect(journal.getByRole('table', { name: 'Row errors' })).toContainText('Price is not a number: "abc"');
   await expect(journal.getByRole('button', { name: 'Nothing new to import' })).toBeDisabled();
+
+  // A file of no known format: its missing columns are named, and mapping them makes it importable.
+  await journal.getByRole('button', { name: 'Choose another file' }).click();
+  const own = 'When,Ticker,Action,Count,Fill\n2024-03-04 10:00:00,DIA,Buy,5,390\n2024-03-04 10:20:00,DIA,Sell,5,391.5\n';
+  await journal.getByLabel('CSV file').setInputFiles({ name: 'own.csv', mimeType: 'text/csv', buffer: Buffer.from(own) });
+  await expect(journal.getByText('format not recognised')).toBeVisible();
+  await expect(journal.getByRole('alert')).toContainText('Missing required columns: time (Time), quantity (Quantity), price (Price).');
+  await journal.getByLabel('Column for time').selectOption('When');
+  await journal.getByLabel('Column for quantity').selectOption('Count');
+  await journal.getByLabel('Column for price').selectOption('Fill');
+  await journal.getByRole('button', { name: 'Preview again' }).click();
+  await expect(journal.getByRole('table', { name: 'Trades to import' })).toContainText('$7.50'); // 1.50 × 5
+  await expect(journal.getByRole('button', { name: 'Import 1 trade legs' })).toBeEnabled();
 
   await journal.getByRole('button', { name: 'Trades' }).click();
   await journal.getByRole('button', { name: 'Add trade' }).click();

@@ -110,13 +110,21 @@ export class TradeRepository {
     return changes ? this.get(id) : undefined;
   }
 
-  /** Inserts every trade in one transaction (all or nothing); returns how many were new. */
-  insertMany(trades: NewTrade[]): number {
+  /**
+   * Inserts every trade in one transaction (all or nothing), `batch` rows at a time with the event
+   * loop free in between (a 50 MB file is some 600 000 rows, seconds of writing); returns how many
+   * were new (a fingerprint already stored is skipped).
+   */
+  insertMany(trades: NewTrade[], { batch = 1000, onBatch = () => {} }: { batch?: number; onBatch?: (written: number) => void } = {}): Promise<number> {
     const now = new Date().toISOString();
     const insert = this.db.prepare(INSERT_SQL);
-    return this.db.transaction(() => {
+    return this.db.transactionAsync(async () => {
       let inserted = 0;
-      for (const trade of trades) inserted += insert.run(...toParams(trade, randomUUID(), this.userId, now, now)).changes;
+      for (let at = 0; at < trades.length; at += batch) {
+        if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (const trade of trades.slice(at, at + batch)) inserted += insert.run(...toParams(trade, randomUUID(), this.userId, now, now)).changes;
+        onBatch(Math.min(at + batch, trades.length));
+      }
       return inserted;
     });
   }

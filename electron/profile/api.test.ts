@@ -54,6 +54,13 @@ describe('GET|PATCH /api/user/profile', () => {
     expect(await (await t.request('/api/user/profile')).json()).toEqual(before);
   });
 
+  it("counts chat messages through host.profile.recordQuery (the chat's hook); the next GET shows them", async () => {
+    const before = ((await (await t.request('/api/user/profile')).json()) as { queriesUsedThisMonth: number }).queriesUsedThisMonth;
+    t.host.profile.recordQuery();
+    t.host.profile.recordQuery();
+    expect(await (await t.request('/api/user/profile')).json()).toMatchObject({ queriesUsedThisMonth: before + 2 });
+  });
+
   it('answers 405 for other methods and 401 without the token', async () => {
     const res = await t.request('/api/user/profile', { method: 'POST', body: '{}', headers: json });
     expect(res.status).toBe(405);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_CHARS } from '../../../shared/schemas/journal';
+import { MAX_IMPORT_BYTES, UPLOAD_CHUNK_CHARS, type ImportProgress } from '../../../shared/schemas/journal';
 import { startTestHost, type TestHost } from '../../testing/test-host';
 import { makeJournal, options, upload } from '../testing';
+import type { NewTrade } from '../repository';
+import { firstByEntry } from './importer';
 
 const HEADER = 'Time,Symbol,Side,Quantity,Price';
 const count = (journal: ReturnType<typeof makeJournal>['journal']) => journal.repo.list({ status: 'all', sort: 'entryTime', order: 'asc', limit: 1, offset: 0 }).total;
@@ -27,16 +29,29 @@ describe('bad files are reported and write nothing', () => {
     );
   });
 
-  it('a missing required column', async () => {
+  it('a missing required column, named in the report', async () => {
     const text = 'Time,Symbol,Side,Quantity\n2024-01-08 09:35:00,SPY,Buy,1\n';
-    // Detection finds no format without a price column…
-    await expectRefused(text, (p) => expect(p.fileErrors).toEqual(['No header row of a known format was found: choose a preset and map the columns (time, symbol, side, quantity, price).']));
-    // …and with the generic preset chosen, the missing column is named.
+    // No format matches without a price column: the file is read as generic and the column named…
+    await expectRefused(text, (p) => {
+      expect(p.detectedPreset).toBeNull();
+      expect(p.fileErrors).toEqual(["Missing required column: price (Price). The format was not recognised: choose your broker's format, or map the columns."]);
+      expect(p.headers).toEqual(['Time', 'Symbol', 'Side', 'Quantity']); // offered for mapping in the wizard
+    });
+    // …and with the generic preset chosen, the same column.
     const { journal } = makeJournal();
     const id = upload(journal, text);
     expect((await journal.importer.preview(options(id, { preset: 'generic' }))).fileErrors).toEqual(['Missing required column: price (Price).']);
-    await expect(journal.importer.commit(options(id, { preset: 'generic' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(journal.importer.commit(options(id, { preset: 'generic' }))).rejects.toMatchObject({ code: 'invalid_input', message: 'Nothing imported: Missing required column: price (Price).' });
     expect(count(journal)).toBe(0);
+  });
+
+  it("a broker's file without one of its columns", async () => {
+    // Webull's Orders Records without the Status column: still recognised, the column is named.
+    const text = 'Name,Symbol,Side,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time\nTSLA,TSLA,Buy,20,20,@238.00,237.90,DAY,01/10/2024 09:35:10 EST,01/10/2024 09:35:12 EST\n';
+    await expectRefused(text, (p) => {
+      expect(p.detectedPreset).toBe('webull');
+      expect(p.fileErrors).toEqual(['Missing required column: status (Status).']);
+    });
   });
 
   it('a price that is not a number, with the row and column named', async () => {
@@ -74,11 +89,22 @@ describe('bad files are reported and write nothing', () => {
     await expect(journal.importer.preview(options(uploadId, { timezone: 'Mars/Olympus' }))).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
-  it('writes all trades or none: one bad row in the batch rolls the whole insert back', () => {
+  it('writes all trades or none: one bad row in a later batch rolls the whole insert back', async () => {
     const { journal } = makeJournal();
     const good = { groupId: 'g', symbol: 'SPY', underlying: 'SPY', assetType: 'stock', optionType: null, strike: null, expiry: null, multiplier: 1, side: 'long', quantity: 1, entryPrice: 1, exitPrice: 2, entryTime: '2024-01-08T15:00:00Z', exitTime: '2024-01-08T16:00:00Z', fees: 0, strategy: null, tags: [] as string[], notes: null, plannedStop: null, plannedTarget: null, broker: 'generic', fingerprint: 'a' } as const;
-    expect(() => journal.repo.insertMany([good, { ...good, fingerprint: 'b', quantity: 0 }])).toThrow(/CHECK constraint/);
+    // Batches of one: the first is written before the second fails.
+    await expect(journal.repo.insertMany([good, { ...good, fingerprint: 'b', quantity: 0 }], { batch: 1 })).rejects.toThrow(/CHECK constraint/);
     expect(count(journal)).toBe(0);
+    expect(await journal.repo.insertMany([good, { ...good, fingerprint: 'b' }], { batch: 1 })).toBe(2); // the connection is usable again
+  });
+});
+
+describe('the preview', () => {
+  it('shows the first trades by entry time, a spread\'s legs side by side', () => {
+    const t = (entryTime: string, groupId: string) => ({ entryTime, groupId }) as NewTrade;
+    const trades = [t('2024-01-03T15:00:00.000Z', 'c'), t('2024-01-01T15:00:00.000Z', 'b'), t('2024-01-04T15:00:00.000Z', 'd'), t('2024-01-01T15:00:00.000Z', 'a'), t('2024-01-02T15:00:00.000Z', 'e')];
+    expect(firstByEntry(trades, 3).map((x) => x.groupId)).toEqual(['a', 'b', 'e']);
+    expect(firstByEntry(trades, 10).map((x) => x.groupId)).toEqual(['a', 'b', 'e', 'c', 'd']);
   });
 });
 
@@ -89,7 +115,34 @@ describe('a large import over the local API', () => {
   });
   afterAll(() => t.close());
 
-  it('reports progress and leaves the API answering other calls while it parses', async () => {
+  /** Resolves with the first progress event of `phase`; keeps every event in `seen`. */
+  function watchProgress(uploadId: string, seen: ImportProgress[]) {
+    const waiting = new Map<string, () => void>();
+    const unsubscribe = t.host.events.subscribe((name, payload) => {
+      if (name !== 'journal:importProgress' || (payload as ImportProgress).uploadId !== uploadId) return;
+      seen.push(payload as ImportProgress);
+      waiting.get((payload as ImportProgress).phase)?.();
+    });
+    const first = (phase: ImportProgress['phase']) => new Promise<void>((resolve) => waiting.set(phase, resolve));
+    return { first, unsubscribe };
+  }
+
+  /** While `job` is in `phase`, another call is made: it must answer before the job ends. */
+  async function answersDuring(job: () => Promise<Response>, started: Promise<void>): Promise<{ order: string[]; body: unknown }> {
+    const order: string[] = [];
+    const running = job().then(async (res) => {
+      order.push('import');
+      expect(res.status).toBe(200);
+      return res.json();
+    });
+    await started; // the import is under way…
+    const info = await t.rpc('app:info', {}); // …and a small call is answered
+    expect(info.status).toBe(200);
+    order.push('app:info');
+    return { order, body: await running };
+  }
+
+  it('reports progress and leaves the API answering other calls while it parses, matches and writes', async () => {
     // 150 000 fills (75 000 round trips), about 7 MB, uploaded in pieces under the 1 MiB body limit.
     const lines = [HEADER];
     for (let i = 0; i < 75_000; i++) {
@@ -103,25 +156,35 @@ describe('a large import over the local API', () => {
       const res = await t.rpc('journal:importUpload', { uploadId, chunkIndex: i, text: text.slice(at, at + UPLOAD_CHUNK_CHARS) });
       expect(res.status).toBe(200);
     }
-    const progress: unknown[] = [];
-    const unsubscribe = t.host.events.subscribe((name, payload) => name === 'journal:importProgress' && progress.push(payload));
 
-    const order: string[] = [];
-    const preview = t.rpc('journal:importPreview', { uploadId }).then(async (res) => {
-      order.push('preview');
-      return (await res.json()) as { counts: { trades: number; errors: number } };
-    });
-    await new Promise((resolve) => setImmediate(resolve));
-    const info = await t.rpc('app:info', {});
-    order.push('app:info');
-    expect(info.status).toBe(200);
-    const result = await preview;
-    unsubscribe();
-
-    expect(order).toEqual(['app:info', 'preview']); // the small call was not queued behind the parse
-    expect(result.counts).toMatchObject({ trades: 75_000, errors: 0 });
-    const parsing = progress.filter((p) => (p as { phase: string }).phase === 'parsing');
+    const seen: ImportProgress[] = [];
+    const preview = watchProgress(uploadId, seen);
+    const previewed = await answersDuring(() => t.rpc('journal:importPreview', { uploadId }), preview.first('parsing'));
+    preview.unsubscribe();
+    expect(previewed.order).toEqual(['app:info', 'import']); // the small call was not queued behind the parse
+    expect(previewed.body).toMatchObject({ counts: { trades: 75_000, errors: 0 } });
+    const parsing = seen.filter((p) => p.phase === 'parsing');
     expect(parsing.length).toBeGreaterThan(5);
-    expect(parsing.at(-1)).toMatchObject({ uploadId, processedBytes: text.length, totalBytes: text.length, rows: 150_000 });
+    expect(parsing.at(-1)).toMatchObject({ processedBytes: text.length, totalBytes: text.length, rows: 150_000 });
+    expect(seen.filter((p) => p.phase === 'matching').length).toBeGreaterThan(5); // 150 000 fills in slices
+
+    seen.length = 0;
+    const commit = watchProgress(uploadId, seen);
+    const written = (async () => {
+      await commit.first('writing');
+      // Wait for a batch to be written: the transaction is open and the write half done.
+      await new Promise<void>((resolve) => {
+        const check = () => (seen.filter((p) => p.phase === 'writing').length >= 2 ? resolve() : setImmediate(check));
+        check();
+      });
+    })();
+    const committed = await answersDuring(() => t.rpc('journal:importCommit', { uploadId }), written);
+    commit.unsubscribe();
+    expect(committed.order).toEqual(['app:info', 'import']); // answered between two batches of the write
+    expect(committed.body).toEqual({ inserted: 75_000, duplicates: 0, groups: 75_000 });
+    const writing = seen.filter((p) => p.phase === 'writing');
+    expect(writing.length).toBe(1 + 75_000 / 1000); // before the first batch, then after each of the 75
+    expect(writing.at(-1)).toMatchObject({ processedBytes: text.length, totalBytes: text.length });
+    expect(seen.at(-1)).toMatchObject({ phase: 'done' });
   });
 });

@@ -29,24 +29,26 @@ const round = (n: number): number => Math.round(n * 1e8) / 1e8;
  * Fees are spread over quantity: each round trip carries its share of the opening and the closing
  * fill's fees. A round trip's fingerprint hashes the broker, contract, side, times, prices and
  * quantity (and its rank among identical ones), so the same file always gives the same
- * fingerprints and importing it again adds nothing.
+ * fingerprints and importing it again adds nothing. Fills are fed in time order, in as many calls
+ * as the caller likes (the importer hands the event loop back between slices of a large file).
  */
-export function matchExecutions(executions: Execution[], broker: string): MatchResult {
-  const open = new Map<string, Lot[]>();
-  const trades: NewTrade[] = [];
-  const seen = new Map<string, number>();
+export class FifoMatcher {
+  private readonly open = new Map<string, Lot[]>();
+  private readonly seen = new Map<string, number>();
+  readonly trades: NewTrade[] = [];
 
-  for (const fill of executions) {
-    const key = fill.symbol;
-    const lots = open.get(key) ?? [];
-    open.set(key, lots);
+  constructor(private readonly broker: string) {}
+
+  add(fill: Execution): void {
+    const lots = this.open.get(fill.symbol) ?? [];
+    this.open.set(fill.symbol, lots);
     let left = fill.quantity;
     const closingSide = fill.side === 'buy' ? 'short' : fill.side === 'sell' ? 'long' : lots[0]?.side;
     const closeFeePerUnit = fill.fees / fill.quantity;
     while (left > 1e-9 && lots.length && lots[0]!.side === closingSide) {
       const lot = lots[0]!;
       const qty = Math.min(lot.remaining, left);
-      trades.push(roundTrip(fill, lot, qty, closeFeePerUnit, broker, seen));
+      this.trades.push(roundTrip(fill, lot, qty, closeFeePerUnit, this.broker, this.seen));
       lot.remaining = round(lot.remaining - qty);
       left = round(left - qty);
       if (lot.remaining <= 1e-9) lots.shift();
@@ -55,9 +57,19 @@ export function matchExecutions(executions: Execution[], broker: string): MatchR
       lots.push({ side: fill.side === 'buy' ? 'long' : 'short', remaining: left, price: fill.price, timeMs: fill.timeMs, feePerUnit: closeFeePerUnit, orderKey: fill.orderKey, row: fill.row });
     }
   }
-  let openLots = 0;
-  for (const lots of open.values()) openLots += lots.length;
-  return { trades, openLots };
+
+  result(): MatchResult {
+    let openLots = 0;
+    for (const lots of this.open.values()) openLots += lots.length;
+    return { trades: this.trades, openLots };
+  }
+}
+
+/** Every fill of a file at once (see FifoMatcher). */
+export function matchExecutions(executions: Execution[], broker: string): MatchResult {
+  const matcher = new FifoMatcher(broker);
+  for (const fill of executions) matcher.add(fill);
+  return matcher.result();
 }
 
 function roundTrip(fill: Execution, lot: Lot, quantity: number, closeFeePerUnit: number, broker: string, seen: Map<string, number>): NewTrade {

@@ -17,7 +17,7 @@ interface Expected {
 const pick = (t: PreviewTrade) => ({ symbol: t.symbol, side: t.side, quantity: t.quantity, entryPrice: t.entryPrice, exitPrice: t.exitPrice, fees: t.fees, netPnl: t.netPnl });
 const bySymbolAndEntry = (a: { symbol: string; entryPrice: number }, b: { symbol: string; entryPrice: number }) => a.symbol.localeCompare(b.symbol) || a.entryPrice - b.entryPrice;
 
-const CASES: { preset: ImportPresetId; file: string; groups: number; trades: Expected[] }[] = [
+const CASES: { preset: ImportPresetId; file: string; groups: number; trades: Expected[]; sameTrade?: string[][] }[] = [
   {
     preset: 'generic',
     file: 'generic.csv',
@@ -35,6 +35,7 @@ const CASES: { preset: ImportPresetId; file: string; groups: number; trades: Exp
     preset: 'thinkorswim',
     file: 'thinkorswim.csv',
     groups: 2, // the vertical is one trade
+    sameTrade: [['SPY240119C00475000', 'SPY240119C00480000']],
     trades: [
       // AAPL 100 @ 185.20 → 186.05: 0.85 × 100 = 85.00 (fees are not in the trade history)
       { symbol: 'AAPL', side: 'long', quantity: 100, entryPrice: 185.2, exitPrice: 186.05, fees: 0, netPnl: 85, entryTime: '2024-01-09T14:31:12.000Z' },
@@ -47,6 +48,7 @@ const CASES: { preset: ImportPresetId; file: string; groups: number; trades: Exp
     preset: 'ibkr',
     file: 'ibkr.csv',
     groups: 2, // the put spread (one IBOrderID) and the MSFT position (one buy order, two sells)
+    sameTrade: [['SPY240119P00455000', 'SPY240119P00460000']],
     trades: [
       // MSFT 50 @ 375.10 (fee 0.25 = 0.005/share); 30 sold @ 376.00 (fee 0.15): 0.90 × 30 − (0.15 + 0.15) = 26.70
       { symbol: 'MSFT', side: 'long', quantity: 30, entryPrice: 375.1, exitPrice: 376, fees: 0.3, netPnl: 26.7 },
@@ -104,7 +106,7 @@ const CASES: { preset: ImportPresetId; file: string; groups: number; trades: Exp
   },
 ];
 
-describe.each(CASES)('the $preset preset', ({ preset, file, groups, trades }) => {
+describe.each(CASES)('the $preset preset', ({ preset, file, groups, trades, sameTrade = [] }) => {
   it('detects the format, matches the fills into the expected trades, and a second import adds nothing', async () => {
     const { journal } = makeJournal();
     const id = upload(journal, fixture(file));
@@ -118,6 +120,11 @@ describe.each(CASES)('the $preset preset', ({ preset, file, groups, trades }) =>
     expect(got.map((t) => ({ ...t, fees: +t.fees.toFixed(6), netPnl: +t.netPnl!.toFixed(6) }))).toEqual(want);
     for (const t of trades.filter((t) => t.entryTime)) {
       expect(preview.trades.find((p) => p.symbol === t.symbol && p.entryPrice === t.entryPrice)?.entryTime).toBe(t.entryTime);
+    }
+
+    for (const legs of sameTrade) {
+      const groupIds = legs.map((symbol) => preview.trades.find((t) => t.symbol === symbol)!.groupId);
+      expect(new Set(groupIds).size, `${legs.join(' + ')} are one trade`).toBe(1);
     }
 
     expect(await journal.importer.commit(options(id))).toEqual({ inserted: trades.length, duplicates: 0, groups });

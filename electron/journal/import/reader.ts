@@ -11,7 +11,7 @@ const HEADER_SCAN_LINES = 200;
 /** Errors kept for the report; the count goes on. */
 const MAX_REPORTED_ERRORS = 500;
 /** Characters parsed between two yields to the event loop. */
-const PARSE_CHUNK_CHARS = 512 * 1024;
+const PARSE_CHUNK_CHARS = 128 * 1024;
 
 export interface ReadOptions {
   preset?: ImportPresetId;
@@ -97,7 +97,8 @@ function delimiterHint(firstLine: string): string | undefined {
   return found && `The columns are separated by ${found === '\t' ? 'tabs' : `"${found}"`}, not commas: export the file as comma-separated CSV.`;
 }
 
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Hands the event loop to whatever else is waiting (other API calls) before going on. */
+export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Reads a broker CSV into executions, a chunk at a time with a yield between chunks, so a 50 MB
@@ -113,19 +114,18 @@ export async function readCsv(raw: string, options: ReadOptions, onProgress: (ch
   const headLines = text.slice(0, 256 * 1024).split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
   const detected = findHeader(headLines, undefined);
   result.detectedPreset = detected?.preset.id ?? null;
-  const hit = askedPreset ? findHeader(headLines, askedPreset) : detected;
-  if (!hit) {
-    const firstLine = headLines.find((l) => l.trim()) ?? '';
-    result.fileErrors.push(delimiterHint(firstLine) ?? 'No header row of a known format was found: choose a preset and map the columns (time, symbol, side, quantity, price).');
-    return result;
-  }
+  // An unknown format is read as generic from its first line: the report then names the missing
+  // columns, and the wizard can offer the file's headers for mapping.
+  const hit = askedPreset ? findHeader(headLines, askedPreset) : (detected ?? findHeader(headLines, presetById('generic')));
+  if (!hit) return { ...result, fileErrors: ['The file is empty.'] };
   const preset = hit.preset;
   const columns = resolveColumns(preset, hit.headers, options.mapping);
   Object.assign(result, { preset: preset.id, headers: hit.headers, mapping: Object.fromEntries([...columns].map(([field, i]) => [field, hit.headers[i]!])) });
   const missing = preset.required.filter((f) => !columns.has(f));
   if (missing.length) {
     const hint = delimiterHint(headLines[hit.line]!);
-    result.fileErrors.push(hint ?? `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => `${f} (${preset.mapping[f] ?? f})`).join(', ')}.`);
+    const unknown = detected || askedPreset ? '' : " The format was not recognised: choose your broker's format, or map the columns.";
+    result.fileErrors.push(hint ?? `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.map((f) => `${f} (${preset.mapping[f] ?? f})`).join(', ')}.${unknown}`);
     return result;
   }
 
@@ -184,7 +184,8 @@ export async function readCsv(raw: string, options: ReadOptions, onProgress: (ch
   });
 
   if (preset.newestFirst) result.executions.reverse();
-  result.executions.sort((a, b) => a.timeMs - b.timeMs); // stable: fills of one time keep file order
+  // Stable: fills of one time keep file order. Most files are in time order already: no sort then.
+  if (result.executions.some((e, i) => i > 0 && e.timeMs < result.executions[i - 1]!.timeMs)) result.executions.sort((a, b) => a.timeMs - b.timeMs);
   return result;
 }
 

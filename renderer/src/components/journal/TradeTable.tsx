@@ -16,11 +16,11 @@ const COLUMNS: { key?: Sort['key']; label: string; end?: boolean }[] = [
   { key: 'symbol', label: 'Contract' },
   { label: 'Side' },
   { key: 'quantity', label: 'Qty', end: true },
-  { label: 'Entry price', end: true },
-  { label: 'Exit price', end: true },
+  // The P&L early and both prices in one column: with the chat beside the table, they stay in view.
+  { key: 'netPnl', label: 'Net P&L', end: true },
+  { label: 'Entry → exit price', end: true },
   { key: 'exitTime', label: 'Exit' },
   { key: 'strategy', label: 'Strategy' },
-  { key: 'netPnl', label: 'Net P&L', end: true },
   { label: 'Actions', end: true },
 ];
 
@@ -68,11 +68,12 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
                 </td>
                 <td>{t.side}</td>
                 <td className="num align-end">{formatNumber(t.quantity, 4)}</td>
-                <td className="num align-end">{formatNumber(t.entryPrice, 4)}</td>
-                <td className="num align-end">{formatNumber(t.exitPrice, 4)}</td>
+                <td className={`num align-end ${pnlTone(t.netPnl)}`}>{t.netPnl === null ? <span className="muted">open</span> : formatMoney(t.netPnl)}</td>
+                <td className="num align-end">
+                  {formatNumber(t.entryPrice, 4)} → {formatNumber(t.exitPrice, 4)}
+                </td>
                 <td className="num">{formatDateTime(t.exitTime)}</td>
                 <td>{t.strategy ?? <span className="muted">—</span>}</td>
-                <td className={`num align-end ${pnlTone(t.netPnl)}`}>{t.netPnl === null ? <span className="muted">open</span> : formatMoney(t.netPnl)}</td>
                 <td className="align-end row-actions">
                   <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
                     Edit
