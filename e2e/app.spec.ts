@@ -164,6 +164,9 @@ test('a failed call shows its message and request id, and Retry recovers', async
     }
     return route.continue();
   });
+  // The event stream is held unanswered (the status bar stays "Connecting…"): a live
+  // health:changed from the server would otherwise replace the faked report below.
+  await page.route('**/api/events', () => undefined);
   // A report with a degraded and a down check, as later workers and providers will produce.
   await page.route('**/api/rpc/health:ready', (route) =>
     route.fulfill({
@@ -178,7 +181,7 @@ test('a failed call shows its message and request id, and Retry recovers', async
       },
     }),
   );
-  await openApp(page);
+  await page.goto(`/#token=${E2E_TOKEN}`);
 
   const card = page.getByRole('region', { name: 'Application' });
   const alert = card.getByRole('alert');
