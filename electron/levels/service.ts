@@ -12,7 +12,7 @@ import { computeKeyLevels } from './key-levels';
  */
 const MINUTE_SESSIONS = 3;
 /** Calendar days of daily bars: ATR(14) needs 15 sessions, the prior month reaches back up to 62 days. */
-const DAILY_LOOKBACK_DAYS = 70;
+export const DAILY_LOOKBACK_DAYS = 70;
 
 export interface LevelsServiceOptions {
   market: MarketService;

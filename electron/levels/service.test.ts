@@ -1,0 +1,188 @@
+import { ATR } from 'technicalindicators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LevelsResponse } from '../../shared/schemas/levels';
+import type { Bar, BarsResult, Quote } from '../../shared/schemas/market';
+import { startTestHost, type TestHost } from '../testing/test-host';
+import { DAILY_LOOKBACK_DAYS } from './service';
+import { readMarketFile, SPY_JULY_2025 } from './testing/spy-data';
+
+const MINUTE = 60_000;
+
+/** Bars whose start lies in [from, to). */
+const between = (bars: readonly Bar[], from: number, to: number) => bars.filter((b) => b.time >= from && b.time < to);
+const high = (bars: readonly Bar[]) => Math.max(...bars.map((b) => b.high));
+const low = (bars: readonly Bar[]) => Math.min(...bars.map((b) => b.low));
+const level = (result: LevelsResponse, name: string) => result.levels.find((l) => l.name === name)?.price;
+
+function shiftDate(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function call<T>(t: TestHost, name: string, input: unknown): Promise<T> {
+  const res = await t.rpc(name, input);
+  const body = (await res.json()) as T;
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
+/** Status and error of a call expected to fail. */
+async function failure(t: TestHost, input: unknown): Promise<{ status: number; code: string; message: string }> {
+  const res = await t.rpc('levels:get', input);
+  const { error } = (await res.json()) as { error: { code: string; message: string } };
+  return { status: res.status, ...error };
+}
+
+/** One session's 1m bars (extended hours) as `market:bars` serves them, split into pre-market and regular hours. */
+async function sessionMinutes(t: TestHost, symbol: string, date: string) {
+  const { bars, sessions } = await call<BarsResult>(t, 'market:bars', { symbol, timeframe: '1m', from: date, to: date });
+  const session = sessions[0]!;
+  expect(session.date).toBe(date);
+  return { bars, session, pre: between(bars, session.preOpen, session.open), regular: between(bars, session.open, session.close) };
+}
+
+describe('levels:get through the local API (simulated market)', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await startTestHost();
+  });
+  afterAll(() => t.close());
+
+  it("prior-day levels are the previous session's regular minutes, today's from today's minutes", async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'spy', date: '2025-07-02' });
+    expect(result).toMatchObject({ symbol: 'SPY', source: 'simulated', date: '2025-07-02', previousDate: '2025-07-01' });
+
+    const prior = await sessionMinutes(t, 'SPY', '2025-07-01');
+    expect(prior.bars.length).toBeGreaterThan(prior.regular.length); // extended hours are served and must be left out
+    expect(level(result, 'PDH')).toBe(high(prior.regular));
+    expect(level(result, 'PDL')).toBe(low(prior.regular));
+    const [priorDaily] = (await call<BarsResult>(t, 'market:bars', { symbol: 'SPY', timeframe: '1d', from: '2025-07-01', to: '2025-07-01' })).bars;
+    expect(level(result, 'PDC')).toBe(priorDaily!.close);
+    expect(level(result, 'PDC')).toBe(prior.regular.at(-1)!.close);
+
+    const today = await sessionMinutes(t, 'SPY', '2025-07-02');
+    expect(level(result, 'PMH')).toBe(high(today.pre));
+    expect(level(result, 'PML')).toBe(low(today.pre));
+    expect(level(result, 'Open')).toBe(today.regular[0]!.open);
+    expect(level(result, 'HOD')).toBe(high(today.regular));
+    expect(level(result, 'LOD')).toBe(low(today.regular));
+    const first15 = between(today.regular, today.session.open, today.session.open + 15 * MINUTE);
+    expect(first15).toHaveLength(15);
+    expect(level(result, 'ORH 15m')).toBe(high(first15));
+    expect(level(result, 'ORL 15m')).toBe(low(first15));
+    // A past session is measured from its last print (after-hours included), not from today's quote.
+    expect(result.lastPrice).toBe(today.bars.at(-1)!.close);
+  });
+
+  it('distances are level − last price, in points, percent and daily ATRs; ATR equals technicalindicators', async () => {
+    const date = '2025-07-02';
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'QQQ', date });
+    const { bars: daily } = await call<BarsResult>(t, 'market:bars', { symbol: 'QQQ', timeframe: '1d', from: shiftDate(date, -DAILY_LOOKBACK_DAYS), to: date });
+    const completed = daily.slice(0, -1); // today's bar is still forming
+    const theirAtr = ATR.calculate({ high: completed.map((b) => b.high), low: completed.map((b) => b.low), close: completed.map((b) => b.close), period: 14 }).at(-1)!;
+    expect(result.atr.daily).toBeCloseTo(theirAtr, 9);
+    expect(result.expectedMove?.atr?.upper).toBeCloseTo(level(result, 'PDC')! + theirAtr, 9);
+
+    const last = result.lastPrice!;
+    expect(result.levels.length).toBeGreaterThan(40);
+    for (const { name, price, distance } of result.levels) {
+      expect(distance, name).not.toBeNull();
+      expect(distance!.points, name).toBeCloseTo(price - last, 9);
+      expect(distance!.percent, name).toBeCloseTo(((price - last) / last) * 100, 9);
+      expect(distance!.atr, name).toBeCloseTo((price - last) / theirAtr, 9);
+    }
+  });
+
+  it('VWAP and its bands per regular-session minute, cumulative from 09:30', async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPY', date: '2025-07-02' });
+    const { regular } = await sessionMinutes(t, 'SPY', '2025-07-02');
+    expect(result.vwap.series.map((p) => p.time)).toEqual(regular.map((b) => b.time));
+    let volume = 0;
+    let priceVolume = 0;
+    regular.forEach((bar, i) => {
+      volume += bar.volume;
+      priceVolume += ((bar.high + bar.low + bar.close) / 3) * bar.volume;
+      const point = result.vwap.series[i]!;
+      expect(point.vwap).toBeCloseTo(priceVolume / volume, 9);
+      expect(point.upper2 - point.vwap).toBeCloseTo(2 * point.sigma, 9);
+      expect(point.vwap - point.lower3).toBeCloseTo(3 * point.sigma, 9);
+    });
+    expect(result.vwap.last).toEqual(result.vwap.series.at(-1));
+    expect(level(result, 'VWAP')).toBe(result.vwap.last!.vwap);
+    expect(level(result, 'VWAP +1σ')).toBe(result.vwap.last!.upper1);
+  });
+
+  it('after a holiday, the prior day is the 13:00 early close before it', async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPY', date: '2025-07-07' });
+    expect(result.previousDate).toBe('2025-07-03');
+    const halfDay = await sessionMinutes(t, 'SPY', '2025-07-03');
+    expect(halfDay.session.close - halfDay.session.open).toBe(210 * MINUTE);
+    expect(between(halfDay.bars, halfDay.session.close, halfDay.session.afterClose).length).toBeGreaterThan(0);
+    expect(level(result, 'PDH')).toBe(high(halfDay.regular));
+    expect(level(result, 'PDL')).toBe(low(halfDay.regular));
+    expect(level(result, 'PDC')).toBe(halfDay.regular.at(-1)!.close);
+  });
+
+  it('without a date: the session of the latest bar, measured from the quote', async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPY' });
+    const { bars } = await call<BarsResult>(t, 'market:bars', { symbol: 'SPY', timeframe: '1m' });
+    const latest = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(bars.at(-1)!.time);
+    expect(result.date).toBe(latest);
+    const quote = await call<Quote>(t, 'market:quote', { symbol: 'SPY' });
+    // The simulated last price moves within the minute under way; the quote is rounded to cents.
+    expect(Math.abs(result.lastPrice! - quote.last)).toBeLessThan(quote.last * 0.002);
+  });
+
+  it('refuses closed days, future dates, bad input and unknown symbols, naming the problem', async () => {
+    expect(await failure(t, { symbol: 'SPY', date: '2025-07-04' })).toMatchObject({
+      status: 400,
+      code: 'invalid_input',
+      message: 'Invalid input for levels:get: date: 2025-07-04 is not a trading day: a market holiday (Independence Day); the session before it is 2025-07-03',
+    });
+    expect((await failure(t, { symbol: 'SPY', date: '2025-07-05' })).message).toContain('2025-07-05 is not a trading day: a weekend');
+    const nextYear = `${new Date().getUTCFullYear() + 1}-06-01`;
+    expect(await failure(t, { symbol: 'SPY', date: nextYear })).toMatchObject({ status: 400, message: expect.stringContaining(`${nextYear} is in the future`) });
+    expect(await failure(t, { symbol: 'SPY', date: '2025-02-30' })).toMatchObject({ status: 400, message: expect.stringContaining('Not a real calendar date') });
+    expect(await failure(t, { symbol: '$$$' })).toMatchObject({ status: 400, message: expect.stringContaining('Symbol must be 1–10 letters') });
+    expect(await failure(t, { symbol: 'SPY', extra: 1 })).toMatchObject({ status: 400 });
+    expect(await failure(t, { symbol: 'ZZZZ', date: '2025-07-02' })).toMatchObject({ status: 404, code: 'not_found', message: expect.stringContaining('Unknown symbol ZZZZ') });
+  });
+
+  it('logs each computation under the request id', async () => {
+    const res = await t.rpc('levels:get', { symbol: 'SPY', date: '2025-07-02' }, { headers: { 'x-request-id': 'levels-log-1' } });
+    expect(res.status).toBe(200);
+    const line = t.logs.find((l) => l.requestId === 'levels-log-1' && l.msg === 'levels computed');
+    expect(line).toMatchObject({ call: 'levels:get', symbol: 'SPY', date: '2025-07-02', source: 'simulated', vwapPoints: 390 });
+  });
+});
+
+describe('levels:get on imported real SPY minutes (July 2025)', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await startTestHost();
+    const lines = readMarketFile(SPY_JULY_2025).split('\n');
+    const csv = [lines[0], ...lines.filter((l) => /^2025-07-0[123] /.test(l))].join('\n');
+    await call(t, 'market:importBars', { symbol: 'SPY', csv });
+  });
+  afterAll(() => t.close());
+
+  it("defaults to the last imported session; PDH/PDL equal SPY's official 2025-07-02 high and low", async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPY' });
+    expect(result).toMatchObject({ symbol: 'SPY', source: 'csv', date: '2025-07-03', previousDate: '2025-07-02' });
+    // spy_daily_2021-01-04_to_2025-12-31.csv, 2025-07-02: high 620.49, low 616.61.
+    expect(level(result, 'PDH')).toBeCloseTo(620.49, 2);
+    expect(level(result, 'PDL')).toBeCloseTo(616.61, 2);
+    // The file's 2025-07-03 04:00–09:29 rows, read without the app's parser; 08:57's bad 617.325 print included (no filter).
+    const pre = readMarketFile(SPY_JULY_2025)
+      .split('\n')
+      .filter((l) => /^2025-07-03 0(4|5|6|7|8|9):/.test(l) && l.slice(11, 16) < '09:30')
+      .map((l) => l.split(',').map(Number));
+    expect(level(result, 'PMH')).toBe(Math.max(...pre.map((r) => r[2]!)));
+    expect(level(result, 'PML')).toBe(Math.min(...pre.map((r) => r[3]!)));
+    expect(level(result, 'PML')).toBe(617.325);
+    // The half day's last print (16:59 after-hours) is the last price, and the quote agrees.
+    const quote = await call<Quote>(t, 'market:quote', { symbol: 'SPY' });
+    expect(result.lastPrice).toBe(quote.last);
+  });
+});
