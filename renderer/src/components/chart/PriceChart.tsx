@@ -34,7 +34,7 @@ interface Series {
 
 /** Further bands are fainter and more broken, so the VWAP itself stands out. */
 const BAND_STYLE = { 0: LineStyle.Solid, 1: LineStyle.Dashed, 2: LineStyle.Dotted, 3: LineStyle.SparseDotted } as const;
-const BAND_ALPHA = { 0: 'ff', 1: 'c0', 2: '90', 3: '70' } as const;
+const BAND_ALPHA = { 0: 'ff', 1: 'd0', 2: 'a8', 3: '88' } as const;
 const bandOf = (key: VwapLineKey) => (key === 'vwap' ? 0 : Number(key.slice(-1)) as 1 | 2 | 3);
 
 interface PriceChartProps {
