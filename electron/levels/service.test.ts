@@ -2,6 +2,7 @@ import { ATR } from 'technicalindicators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LevelsResponse } from '../../shared/schemas/levels';
 import type { Bar, BarsResult, Quote } from '../../shared/schemas/market';
+import { addDays } from '../market/calendar';
 import { startTestHost, type TestHost } from '../testing/test-host';
 import { DAILY_LOOKBACK_DAYS } from './service';
 import { readMarketFile, SPY_JULY_2025 } from './testing/spy-data';
@@ -13,12 +14,6 @@ const between = (bars: readonly Bar[], from: number, to: number) => bars.filter(
 const high = (bars: readonly Bar[]) => Math.max(...bars.map((b) => b.high));
 const low = (bars: readonly Bar[]) => Math.min(...bars.map((b) => b.low));
 const level = (result: LevelsResponse, name: string) => result.levels.find((l) => l.name === name)?.price;
-
-function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function call<T>(t: TestHost, name: string, input: unknown): Promise<T> {
   const res = await t.rpc(name, input);
@@ -78,7 +73,7 @@ describe('levels:get through the local API (simulated market)', () => {
   it('distances are level − last price, in points, percent and daily ATRs; ATR equals technicalindicators', async () => {
     const date = '2025-07-02';
     const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'QQQ', date });
-    const { bars: daily } = await call<BarsResult>(t, 'market:bars', { symbol: 'QQQ', timeframe: '1d', from: shiftDate(date, -DAILY_LOOKBACK_DAYS), to: date });
+    const { bars: daily } = await call<BarsResult>(t, 'market:bars', { symbol: 'QQQ', timeframe: '1d', from: addDays(date, -DAILY_LOOKBACK_DAYS), to: date });
     const completed = daily.slice(0, -1); // today's bar is still forming
     const theirAtr = ATR.calculate({ high: completed.map((b) => b.high), low: completed.map((b) => b.low), close: completed.map((b) => b.close), period: 14 }).at(-1)!;
     expect(result.atr.daily).toBeCloseTo(theirAtr, 9);

@@ -68,6 +68,21 @@ export const VwapPointSchema = z.object({
 });
 export type VwapPoint = z.infer<typeof VwapPointSchema>;
 
+/** The point of a VWAP and its σ at `time`, with the ±1/±2/±3 σ bands. */
+export function vwapPoint(time: number, vwap: number, sigma: number): VwapPoint {
+  return {
+    time,
+    vwap,
+    sigma,
+    upper1: vwap + sigma,
+    lower1: vwap - sigma,
+    upper2: vwap + 2 * sigma,
+    lower2: vwap - 2 * sigma,
+    upper3: vwap + 3 * sigma,
+    lower3: vwap - 3 * sigma,
+  };
+}
+
 export const OpeningRangeSchema = z.object({
   minutes: z.number().int().positive(),
   high: z.number(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VwapPoint } from '../../../../shared/schemas/levels';
+import { vwapPoint, type VwapPoint } from '../../../../shared/schemas/levels';
 import type { Bar } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
 import { vwapLineData } from './vwap-lines';
@@ -7,17 +7,7 @@ import { vwapLineData } from './vwap-lines';
 const OPEN = Date.parse('2025-07-02T13:30:00Z'); // 09:30 New York
 const MINUTE = 60_000;
 
-const point = (minute: number, vwap: number, sigma = 1): VwapPoint => ({
-  time: OPEN + minute * MINUTE,
-  vwap,
-  sigma,
-  upper1: vwap + sigma,
-  lower1: vwap - sigma,
-  upper2: vwap + 2 * sigma,
-  lower2: vwap - 2 * sigma,
-  upper3: vwap + 3 * sigma,
-  lower3: vwap - 3 * sigma,
-});
+const point = (minute: number, vwap: number, sigma = 1): VwapPoint => vwapPoint(OPEN + minute * MINUTE, vwap, sigma);
 const bar = (minute: number): Bar => ({ time: OPEN + minute * MINUTE, open: 1, high: 1, low: 1, close: 1, volume: 1 });
 
 describe('vwapLineData', () => {
