@@ -5,7 +5,8 @@ import type { Bar, BarsResult, Quote } from '../../shared/schemas/market';
 import { addDays } from '../market/calendar';
 import { startTestHost, type TestHost } from '../testing/test-host';
 import { DAILY_LOOKBACK_DAYS } from './service';
-import { readMarketFile, SPY_JULY_2025 } from './testing/spy-data';
+import { startFakeMassive, type FakeMassive } from '../testing/fake-massive';
+import { loadSpyDaily, loadSpyJuly2025, readMarketFile, SPY_JULY_2025 } from './testing/spy-data';
 
 const MINUTE = 60_000;
 
@@ -179,5 +180,51 @@ describe('levels:get on imported real SPY minutes (July 2025)', () => {
     // The half day's last print (16:59 after-hours) is the last price, and the quote agrees.
     const quote = await call<Quote>(t, 'market:quote', { symbol: 'SPY' });
     expect(result.lastPrice).toBe(quote.last);
+  });
+});
+
+describe('levels:get with a Massive.com key (a fake server serving the real SPY files)', () => {
+  const newYorkDates = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' });
+  const newYorkDate = (time: number) => newYorkDates.format(time);
+  const minutes = loadSpyJuly2025().bars;
+  const daily = loadSpyDaily();
+  const aggregates = (bars: readonly Bar[], from: string, to: string) => ({
+    status: 'OK',
+    results: bars.filter((b) => newYorkDate(b.time) >= from && newYorkDate(b.time) <= to).map((b) => ({ t: b.time, o: b.open, h: b.high, l: b.low, c: b.close, v: b.volume })),
+  });
+  let fake: FakeMassive;
+  let t: TestHost;
+  beforeAll(async () => {
+    fake = await startFakeMassive([
+      (url) => {
+        const [, range, from, to] = /^\/v2\/aggs\/ticker\/SPY\/range\/(1\/minute|1\/day)\/([\d-]+)\/([\d-]+)$/.exec(url.pathname) ?? [];
+        if (!range) return undefined;
+        return { body: aggregates(range === '1/day' ? daily : minutes, from!, to!) };
+      },
+      (url) =>
+        url.pathname === '/v2/snapshot/locale/us/markets/stocks/tickers'
+          ? { body: { status: 'OK', tickers: [{ ticker: 'SPY', todaysChange: 1, todaysChangePerc: 0.1, updated: 1, day: { c: 700 }, lastTrade: { p: 700, t: Date.now() * 1e6 }, prevDay: { c: 699 } }] } }
+          : undefined,
+    ]);
+    t = await startTestHost({ env: { MASSIVE_API_KEY: 'k-levels', MASSIVE_BASE_URL: fake.url } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it("prior day from Massive's daily bar (the official close, not the 15:59 minute), measured from the session's last print", async () => {
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPY', date: '2025-07-03' });
+    expect(result).toMatchObject({ source: 'massive', previousDate: '2025-07-02' });
+    // spy_daily, 2025-07-02: high 620.49, low 616.61, close 620.45 (the 15:59 minute closed at 620.39).
+    expect(level(result, 'PDH')).toBeCloseTo(620.49, 4);
+    expect(level(result, 'PDL')).toBeCloseTo(616.61, 4);
+    expect(level(result, 'PDC')).toBeCloseTo(620.45, 4);
+    // Today's quote (700) is another session's: distances are from 07-03's last bar (16:59 after-hours).
+    const afterHoursEnd = Date.parse('2025-07-03T21:00:00Z'); // 17:00 New York on the half day
+    const lastMinute = minutes.filter((b) => newYorkDate(b.time) === '2025-07-03' && b.time < afterHoursEnd).at(-1)!;
+
+    expect(result.lastPrice).toBe(lastMinute.close);
+    expect(fake.requests.every((r) => r.authorization === 'Bearer k-levels')).toBe(true);
   });
 });
