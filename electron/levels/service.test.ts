@@ -181,6 +181,26 @@ describe('levels:get on imported real SPY minutes (July 2025)', () => {
     const quote = await call<Quote>(t, 'market:quote', { symbol: 'SPY' });
     expect(result.lastPrice).toBe(quote.last);
   });
+
+  it('5-minute imports (the real SPX export) stand in for minutes: prior day and opening range from the 5m rows', async () => {
+    const open0211 = 1739284200; // 2025-02-11 09:30 New York, epoch s
+    const rows = readMarketFile('spx_5min_rth_2025-02-10_to_2026-02-13.csv').trim().split('\n');
+    const twoDays = rows.slice(1).filter((l) => Number(l.split(',')[0]) < open0211 + 86_400);
+    await call(t, 'market:importBars', { symbol: 'SPX', csv: [rows[0], ...twoDays].join('\n') });
+    const result = await call<LevelsResponse>(t, 'levels:get', { symbol: 'SPX', date: '2025-02-11' });
+    expect(result).toMatchObject({ symbol: 'SPX', source: 'csv', previousDate: '2025-02-10' });
+    const parsed = twoDays.map((l) => l.split(',').map(Number) as [number, number, number, number, number]);
+    // 2025-02-10 09:30–15:55 (the file's 16:00 row is after the close and left out).
+    const priorRegular = parsed.filter(([time]) => time >= open0211 - 86_400 && time < open0211 - 86_400 + 390 * 60);
+    expect(priorRegular).toHaveLength(78);
+    expect(level(result, 'PDH')).toBe(Math.max(...priorRegular.map((r) => r[2])));
+    expect(level(result, 'PDL')).toBe(Math.min(...priorRegular.map((r) => r[3])));
+    expect(level(result, 'PDC')).toBe(priorRegular.at(-1)![4]);
+    const first15 = parsed.filter(([time]) => time >= open0211 && time < open0211 + 15 * 60);
+    expect(first15).toHaveLength(3);
+    expect(level(result, 'ORH 15m')).toBe(Math.max(...first15.map((r) => r[2])));
+    expect(level(result, 'ORL 15m')).toBe(Math.min(...first15.map((r) => r[3])));
+  });
 });
 
 describe('levels:get with a Massive.com key (a fake server serving the real SPY files)', () => {
