@@ -116,3 +116,28 @@ test('searching a symbol charts it; an unknown symbol shows an error', async ({ 
   // A 404 from the API is logged by the browser as a failed resource; nothing else may be.
   expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
 });
+
+test('a failed levels call leaves the chart drawn and says so in the legend card; Retry recovers', async ({ page, consoleErrors }) => {
+  await page.route('**/api/rpc/levels:get', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Levels engine unavailable (test)', requestId: 'levels-e2e-1' } }) }),
+  );
+  await openApp(page);
+  const chart = page.getByTestId('price-chart');
+  await expect(chart).toHaveAttribute('data-symbol', 'SPY');
+  expect(Number(await chart.getAttribute('data-bar-count'))).toBeGreaterThan(0);
+  await expect(chart.getByRole('alert')).toHaveCount(0);
+  const card = page.getByRole('region', { name: 'Chart levels' });
+  const notice = card.getByRole('alert');
+  await expect(notice).toContainText('Levels unavailable for SPY');
+  await expect(notice).toContainText('Levels engine unavailable (test)');
+  await expect(notice).toContainText('levels-e2e-1');
+  await expect(chart.getByTestId('chart-canvas')).toHaveAttribute('data-level-count', '0');
+
+  await page.unroute('**/api/rpc/levels:get');
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(card.getByRole('group', { name: 'Levels' }).getByRole('listitem').filter({ hasText: /^PDH / })).toHaveCount(1);
+  expect(Number(await chart.getByTestId('chart-canvas').getAttribute('data-level-count'))).toBeGreaterThan(0);
+  // The browser logs the refused request itself; nothing else may be logged.
+  expect(consoleErrors.filter((e) => !e.includes('503'))).toEqual([]);
+});
