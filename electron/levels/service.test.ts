@@ -142,6 +142,8 @@ describe('levels:get through the local API (simulated market)', () => {
     expect(await failure(t, { symbol: 'SPY', date: '2025-02-30' })).toMatchObject({ status: 400, message: expect.stringContaining('Not a real calendar date') });
     expect(await failure(t, { symbol: '$$$' })).toMatchObject({ status: 400, message: expect.stringContaining('Symbol must be 1–10 letters') });
     expect(await failure(t, { symbol: 'SPY', extra: 1 })).toMatchObject({ status: 400 });
+    // The simulated market's history begins on 2025-01-02.
+    expect(await failure(t, { symbol: 'SPY', date: '2024-12-02' })).toMatchObject({ status: 404, message: 'No simulated bars for SPY on 2024-12-02 or the session before it' });
     expect(await failure(t, { symbol: 'ZZZZ', date: '2025-07-02' })).toMatchObject({ status: 404, code: 'not_found', message: expect.stringContaining('Unknown symbol ZZZZ') });
   });
 
