@@ -88,7 +88,9 @@ test('the splitter resizes the chat panel by drag and keys, and the width is rem
   await expect(splitter).toHaveAttribute('aria-valuenow', '534');
   expect((await chat.boundingBox())!.width).toBeCloseTo(534, 0);
 
-  // A change made by another client arrives as a settings:changed event.
+  // A change made by another client arrives as a settings:changed event (once the reloaded page's
+  // event stream is open: the page's first calls may hold the browser's connections for a while).
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Connected');
   await rpc('settings:set', { key: 'ui.chatPanelWidth', value: 320 });
   await expect(splitter).toHaveAttribute('aria-valuenow', '320');
   expect(consoleErrors).toEqual([]);

@@ -4,7 +4,7 @@ test.beforeEach(async ({ rpc }) => {
   await rpc('settings:set', { key: 'ui.activeTab', value: 'chart' });
 });
 
-test('the Chart tab shows simulated bars, switches timeframes and lists its levels', async ({ page, rpc, consoleErrors }) => {
+test('the Chart tab shows simulated bars and switches timeframes', async ({ page, rpc, consoleErrors }) => {
   await openApp(page);
   const tools = page.getByRole('region', { name: 'Tools' });
   await expect(tools.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
@@ -35,14 +35,64 @@ test('the Chart tab shows simulated bars, switches timeframes and lists its leve
   await expect(chart).toHaveAttribute('data-timeframe', '1h');
   expect(Number(await chart.getAttribute('data-bar-count'))).toBeGreaterThan(100);
 
-  // The legend lists every level with its price; a group's checkbox hides it.
-  const quote = (await rpc('market:quote', { symbol: 'SPY' })) as { prevClose: number };
+  expect(consoleErrors).toEqual([]);
+});
+
+interface Levels {
+  levels: { name: string; price: number; group: string }[];
+  vwap: { series: unknown[] };
+}
+
+test('the Chart tab draws the key levels and the VWAP bands, with a switch per group', async ({ page, rpc, consoleErrors }) => {
+  await openApp(page);
+  const chart = page.getByTestId('price-chart');
+  const canvas = chart.getByTestId('chart-canvas');
   const legend = page.getByRole('group', { name: 'Levels' });
-  await expect(legend.getByRole('listitem')).toHaveText([`Prev close ${quote.prevClose.toFixed(2)}`]);
-  const toggle = legend.getByRole('checkbox', { name: 'Previous day' });
-  await toggle.uncheck();
-  await expect(toggle).not.toBeChecked();
-  await expect(legend.getByRole('listitem')).toHaveClass('level-hidden');
+  const timeframes = page.getByRole('group', { name: 'Timeframe' });
+  await expect(chart).toHaveAttribute('data-timeframe', '5m');
+
+  // The legend lists the engine's levels with their prices (prior-day levels do not move during the day).
+  const result = (await rpc('levels:get', { symbol: 'SPY' })) as Levels;
+  const row = (name: string) => legend.getByRole('listitem').filter({ hasText: new RegExp(`^${name} `) });
+  for (const name of ['PDH', 'PDL', 'PDC', 'P (classic)']) {
+    await expect(row(name.replace(/[()]/g, '\\$&'))).toContainText(result.levels.find((l) => l.name === name)!.price.toFixed(2));
+  }
+  const hasVwap = result.vwap.series.length > 0; // none yet before the 09:30 open
+  if (hasVwap) await expect(row('VWAP(?= \\d)')).toHaveText(/^VWAP \d+\.\d{2} [+-]\d+\.\d{2}$/);
+
+  // Drawn: every level of a shown group as a price line (three pivot ladders start hidden); on
+  // intraday charts the VWAP group as seven lines (VWAP and ±1/2/3σ) instead of price lines.
+  const hiddenByDefault = new Set(['pivot-fibonacci', 'pivot-camarilla', 'pivot-woodie']);
+  const shown = result.levels.filter((l) => !hiddenByDefault.has(l.group));
+  const vwapLevels = shown.filter((l) => l.group === 'vwap').length;
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
+  await expect(canvas).toHaveAttribute('data-vwap-lines', hasVwap ? '7' : '0');
+  await expect(legend.getByRole('checkbox', { name: 'Pivots (Fibonacci)' })).not.toBeChecked();
+
+  // Hiding a group hides its lines and greys its rows; showing it draws them again.
+  const priorDay = legend.getByRole('checkbox', { name: 'Prior day' });
+  await priorDay.uncheck();
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels - 3));
+  await expect(row('PDH')).toHaveClass('level-hidden');
+  await priorDay.check();
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
+  await expect(row('PDH')).not.toHaveClass('level-hidden');
+  if (hasVwap) {
+    await legend.getByRole('checkbox', { name: 'VWAP' }).uncheck();
+    await expect(canvas).toHaveAttribute('data-vwap-lines', '0');
+    await legend.getByRole('checkbox', { name: 'VWAP' }).check();
+    await expect(canvas).toHaveAttribute('data-vwap-lines', '7');
+  }
+
+  // Other timeframes keep the levels; the daily chart draws the VWAP levels as price lines.
+  await timeframes.getByRole('button', { name: '1m' }).click();
+  await expect(chart).toHaveAttribute('data-timeframe', '1m');
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
+  await expect(canvas).toHaveAttribute('data-vwap-lines', hasVwap ? '7' : '0');
+  await timeframes.getByRole('button', { name: '1D' }).click();
+  await expect(chart).toHaveAttribute('data-timeframe', '1d');
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length));
+  await expect(canvas).toHaveAttribute('data-vwap-lines', '0');
   expect(consoleErrors).toEqual([]);
 });
 
@@ -65,4 +115,29 @@ test('searching a symbol charts it; an unknown symbol shows an error', async ({ 
   await expect(chart).toHaveAttribute('data-bar-count', '0');
   // A 404 from the API is logged by the browser as a failed resource; nothing else may be.
   expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
+});
+
+test('a failed levels call leaves the chart drawn and says so in the legend card; Retry recovers', async ({ page, consoleErrors }) => {
+  await page.route('**/api/rpc/levels:get', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Levels engine unavailable (test)', requestId: 'levels-e2e-1' } }) }),
+  );
+  await openApp(page);
+  const chart = page.getByTestId('price-chart');
+  await expect(chart).toHaveAttribute('data-symbol', 'SPY');
+  expect(Number(await chart.getAttribute('data-bar-count'))).toBeGreaterThan(0);
+  await expect(chart.getByRole('alert')).toHaveCount(0);
+  const card = page.getByRole('region', { name: 'Chart levels' });
+  const notice = card.getByRole('alert');
+  await expect(notice).toContainText('Levels unavailable for SPY');
+  await expect(notice).toContainText('Levels engine unavailable (test)');
+  await expect(notice).toContainText('levels-e2e-1');
+  await expect(chart.getByTestId('chart-canvas')).toHaveAttribute('data-level-count', '0');
+
+  await page.unroute('**/api/rpc/levels:get');
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(card.getByRole('group', { name: 'Levels' }).getByRole('listitem').filter({ hasText: /^PDH / })).toHaveCount(1);
+  expect(Number(await chart.getByTestId('chart-canvas').getAttribute('data-level-count'))).toBeGreaterThan(0);
+  // The browser logs the refused request itself; nothing else may be logged.
+  expect(consoleErrors.filter((e) => !e.includes('503'))).toEqual([]);
 });

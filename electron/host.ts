@@ -8,6 +8,7 @@ import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
+import { LevelsService } from './levels/service';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
@@ -150,9 +151,10 @@ export function createHost(options: HostOptions): Host {
     breaker: massiveBreaker,
   });
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
+  const levels = new LevelsService({ market });
   const journal = new JournalService(db, events);
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), journal.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

@@ -30,6 +30,7 @@ import {
   TradeSchema,
   TradeUpdateSchema,
 } from './schemas/journal';
+import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { MonitoringConfigSchema } from './schemas/monitoring';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
@@ -93,6 +94,13 @@ export const calls = {
   'market:symbols': call(z.object({ query: z.string().max(40).default('') }).strict(), z.array(SymbolInfoSchema), 'Symbol search.'),
   /** Imports the user's own OHLCV CSV for a symbol; refused whole, with the bad rows listed, when any row is bad. */
   'market:importBars': call(ImportBarsRequestSchema, ImportBarsReportSchema, 'Import bars from a CSV file.'),
+  /**
+   * Key levels of a symbol for one session (the current or most recent one when no date is given):
+   * prior day, pre-market, today, opening ranges, pivots, VWAP with its σ bands (per bar too), ATR
+   * move, prior week and month, each with its distance from the last price. A closed or future date
+   * is refused with `invalid_input`, an unknown symbol with `not_found`.
+   */
+  'levels:get': call(LevelsRequestSchema, LevelsResponseSchema, 'Key levels, VWAP bands and ATR of a symbol for one session.'),
   /** Trades (legs) matching the filters, sorted and paged, with the total count. */
   'journal:list': call(TradeListInputSchema, TradeListSchema, 'List journal trades with filters, sort and paging.', 'GET /api/journal/trades'),
   'journal:get': call(TradeIdSchema, TradeSchema, 'One journal trade.', 'GET /api/journal/trades/:id'),

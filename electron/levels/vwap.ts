@@ -1,4 +1,4 @@
-import type { VwapPoint } from '../../shared/schemas/levels';
+import { vwapPoint, type VwapPoint } from '../../shared/schemas/levels';
 import type { Bar } from '../../shared/schemas/market';
 
 /** Session VWAP and σ as columns (one entry per bar that has a value); `length` entries are filled. */
@@ -51,20 +51,6 @@ export function sessionVwap(bars: readonly Bar[]): VwapSeries {
 /** The series as points with their ±1/±2/±3 σ bands (the shape the contract and the chart use). */
 export function vwapPoints(series: VwapSeries): VwapPoint[] {
   const points: VwapPoint[] = [];
-  for (let i = 0; i < series.length; i++) {
-    const vwap = series.vwap[i]!;
-    const sigma = series.sigma[i]!;
-    points.push({
-      time: series.time[i]!,
-      vwap,
-      sigma,
-      upper1: vwap + sigma,
-      lower1: vwap - sigma,
-      upper2: vwap + 2 * sigma,
-      lower2: vwap - 2 * sigma,
-      upper3: vwap + 3 * sigma,
-      lower3: vwap - 3 * sigma,
-    });
-  }
+  for (let i = 0; i < series.length; i++) points.push(vwapPoint(series.time[i]!, series.vwap[i]!, series.sigma[i]!));
   return points;
 }

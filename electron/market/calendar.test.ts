@@ -108,22 +108,30 @@ describe('trading calendar: daylight saving time', () => {
 });
 
 describe('getMarketStatus at the edge minutes', () => {
-  // Tuesday 2025-06-10, summer time: New York = UTC-4.
+  // Tuesday 2025-06-10 in summer time (New York = UTC-4) and Tuesday 2025-12-09 in winter time (UTC-5).
+  const days = [
+    ['2025-06-10', 4],
+    ['2025-12-09', 5],
+  ] as const;
   const cases = [
-    ['03:59', '07:59', 'closed'],
-    ['04:00', '08:00', 'pre'],
-    ['09:29', '13:29', 'pre'],
-    ['09:30', '13:30', 'open'],
-    ['15:59', '19:59', 'open'],
-    ['16:00', '20:00', 'after'],
-    ['19:59', '23:59', 'after'],
-    ['20:00', '00:00', 'closed'],
+    ['03:59', 'closed'],
+    ['04:00', 'pre'],
+    ['09:29', 'pre'],
+    ['09:30', 'open'],
+    ['15:59', 'open'],
+    ['16:00', 'after'],
+    ['19:59', 'after'],
+    ['20:00', 'closed'],
   ] as const;
 
-  it.each(cases)('%s New York is %s', (_local, utcTime, expected) => {
-    const iso = utcTime === '00:00' ? '2025-06-11T00:00:00Z' : `2025-06-10T${utcTime}:00Z`;
-    expect(getMarketStatus(utc(iso)).status).toBe(expected);
-  });
+  it.each(days.flatMap(([date, offset]) => cases.map(([local, expected]) => [date, local, expected, offset] as const)))(
+    '%s %s New York is %s',
+    (date, local, expected, offset) => {
+      const [hour, minute] = local.split(':').map(Number) as [number, number];
+      const instant = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8)), hour + offset, minute);
+      expect(getMarketStatus(instant).status).toBe(expected);
+    },
+  );
 
   it('gives the next open and close from each phase', () => {
     const tuesdayOpen = utc('2025-06-10T13:30:00Z');

@@ -65,7 +65,7 @@ export class MarketService {
   async bars(request: BarsRequest): Promise<BarsResult> {
     const { symbol, timeframe } = request;
     const provider = this.providerFor(symbol);
-    const to = request.to ?? (provider === this.csv ? this.csv.lastDate(symbol) : undefined) ?? marketDate(this.now());
+    const to = request.to ?? this.dataEndDate(symbol);
     const from = request.from ?? defaultFrom(timeframe, to);
     const problem = rangeProblem(timeframe, from, to);
     if (problem) throw new CoachError('invalid_input', `Invalid input for market:bars: ${problem.field}: ${problem.message}`);
@@ -73,6 +73,16 @@ export class MarketService {
     // Sessions let the chart shade extended hours; daily bars need none.
     const sessions = timeframe === '1d' ? [] : sessionsBetween(from, to);
     return { symbol, timeframe, source: provider.source, from, to, bars, sessions };
+  }
+
+  /** The last New York date with data for `symbol`: its last imported bar's for CSV symbols, else today. */
+  dataEndDate(symbol: string): string {
+    return (this.providerFor(symbol) === this.csv ? this.csv.lastDate(symbol) : undefined) ?? marketDate(this.now());
+  }
+
+  /** The finest bars `symbol` has: 1m from the live providers, the imported bar size for CSV symbols. */
+  finestTimeframe(symbol: string): Timeframe {
+    return this.csv.timeframeOf(symbol) ?? '1m';
   }
 
   quote(symbol: string): Promise<Quote> {

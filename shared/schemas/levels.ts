@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { TimeframeSchema } from './market';
+import { MarketDateSchema, MarketSourceSchema, SymbolSchema, TimeframeSchema } from './market';
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
-/** Input of `levels:get`: the key levels of `symbol` on `date` (America/New_York; today when omitted). */
-export const LevelsRequestSchema = z.object({
-  symbol: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z^][A-Z0-9.^-]{0,14}$/, 'expected a ticker such as SPY or ^SPX'),
-  date: DateSchema.optional(),
-});
-export type LevelsRequest = z.infer<typeof LevelsRequestSchema>;
+/**
+ * Input of `levels:get`: the key levels of `symbol` on the session of `date` (America/New_York;
+ * the current or most recent session when omitted). Symbols are spelled as for `market:*` calls.
+ */
+export const LevelsRequestSchema = z
+  .object({
+    symbol: SymbolSchema,
+    date: MarketDateSchema.optional(),
+  })
+  .strict();
+export type LevelsRequest = z.output<typeof LevelsRequestSchema>;
 
 /** Where a level comes from; the chart colours and the coach's wording follow the group. */
 export const LevelGroupSchema = z.enum([
@@ -66,6 +67,21 @@ export const VwapPointSchema = z.object({
   lower3: z.number(),
 });
 export type VwapPoint = z.infer<typeof VwapPointSchema>;
+
+/** The point of a VWAP and its σ at `time`, with the ±1/±2/±3 σ bands. */
+export function vwapPoint(time: number, vwap: number, sigma: number): VwapPoint {
+  return {
+    time,
+    vwap,
+    sigma,
+    upper1: vwap + sigma,
+    lower1: vwap - sigma,
+    upper2: vwap + 2 * sigma,
+    lower2: vwap - 2 * sigma,
+    upper3: vwap + 3 * sigma,
+    lower3: vwap - 3 * sigma,
+  };
+}
 
 export const OpeningRangeSchema = z.object({
   minutes: z.number().int().positive(),
@@ -132,3 +148,10 @@ export const LevelsResultSchema = z.object({
   extendedHoursFilter: z.object({ band: z.number(), ignoredPrints: z.number().int() }).nullable(),
 });
 export type LevelsResult = z.infer<typeof LevelsResultSchema>;
+
+/** Output of `levels:get`: the engine's result, with the symbol and the provider the bars came from. */
+export const LevelsResponseSchema = LevelsResultSchema.extend({
+  symbol: z.string(),
+  source: MarketSourceSchema,
+});
+export type LevelsResponse = z.infer<typeof LevelsResponseSchema>;

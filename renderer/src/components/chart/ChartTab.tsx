@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { VwapPoint } from '../../../../shared/schemas/levels';
 import type { Timeframe } from '../../../../shared/schemas/market';
 import { useCall } from '../../hooks/use-call';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { LevelLegend } from './LevelLegend';
-import type { PriceLevel } from './levels';
+import { DEFAULT_HIDDEN_GROUPS, toPriceLevels } from './levels';
 import { PriceChart } from './PriceChart';
 import { QuoteHeader } from './QuoteHeader';
 import { SymbolSearch } from './SymbolSearch';
@@ -12,16 +13,19 @@ import { TimeframeSwitcher } from './TimeframeSwitcher';
 
 /** How often the chart and quote refresh while the provider is live (the last bar moves with the clock). */
 const LIVE_REFRESH_MS = 5_000;
+const NO_VWAP: readonly VwapPoint[] = [];
 
-/** The chart tab: symbol search, timeframe, candles with volume, levels with their legend. */
-export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly PriceLevel[] }) {
+/** The chart tab: symbol search, timeframe, candles with volume, key levels and VWAP bands with their legend. */
+export function ChartTab() {
   const [symbol, setSymbol] = useState('SPY');
   const [timeframe, setTimeframe] = useState<Timeframe>('5m');
-  const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<string>>(new Set());
+  const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<string>>(DEFAULT_HIDDEN_GROUPS);
   const bars = useCall('market:bars', { symbol, timeframe });
   const quote = useCall('market:quote', { symbol });
+  const keyLevels = useCall('levels:get', { symbol });
   const { reload: reloadBars } = bars;
   const { reload: reloadQuote } = quote;
+  const { reload: reloadLevels } = keyLevels;
   const source = bars.data?.source;
 
   useEffect(() => {
@@ -29,15 +33,15 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
     const timer = setInterval(() => {
       reloadBars();
       reloadQuote();
+      reloadLevels();
     }, LIVE_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [source, reloadBars, reloadQuote]);
+  }, [source, reloadBars, reloadQuote, reloadLevels]);
 
-  // The levels engine's lines are passed in by the lead's wiring; the previous close comes with the quote.
-  const levels = useMemo<PriceLevel[]>(() => {
-    const prevClose = quote.data && quote.data.symbol === symbol ? [{ name: 'Prev close', price: quote.data.prevClose, group: 'Previous day' }] : [];
-    return [...prevClose, ...extraLevels];
-  }, [quote.data, symbol, extraLevels]);
+  // A failed refresh keeps the last levels of the symbol drawn; the legend card says what failed.
+  const levelsData = keyLevels.data?.symbol === symbol ? keyLevels.data : undefined;
+  const levelsFailed = Boolean(keyLevels.error && !keyLevels.loading);
+  const levels = useMemo(() => (levelsData ? toPriceLevels(levelsData) : []), [levelsData]);
 
   const toggleGroup = (group: string) =>
     setHiddenGroups((prev) => {
@@ -76,6 +80,7 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
             seriesKey={`${symbol}|${timeframe}`}
             levels={levels}
             hiddenGroups={hiddenGroups}
+            vwap={levelsData?.vwap.series ?? NO_VWAP}
           />
           {failed ? (
             <div className="chart-overlay">
@@ -100,8 +105,13 @@ export function ChartTab({ levels: extraLevels = [] }: { levels?: readonly Price
           </a>
         </p>
       </section>
-      <section className="card level-card" aria-label="Chart levels">
-        <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} />
+      <section className="card level-card" aria-label="Chart levels" aria-busy={keyLevels.loading}>
+        {levelsFailed && <ErrorNotice compact title={`Levels unavailable for ${symbol}`} error={keyLevels.error!} onRetry={reloadLevels} />}
+        {levelsData ? (
+          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} />
+        ) : (
+          !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />
+        )}
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { groupLevels, type PriceLevel } from './levels';
+import { GROUP_COLOR_COUNT, groupLevels, type PriceLevel } from './levels';
 
 interface LevelLegendProps {
   levels: readonly PriceLevel[];
@@ -6,7 +6,7 @@ interface LevelLegendProps {
   onToggleGroup: (group: string) => void;
 }
 
-/** Every level by group with its price, and a switch per group (what the chart draws, in words). */
+/** Every level by group with its price and distance from the last price, and a switch per group (what the chart draws, in words). */
 export function LevelLegend({ levels, hiddenGroups, onToggleGroup }: LevelLegendProps) {
   const groups = groupLevels(levels);
   const names = groups.map(([group]) => group);
@@ -18,7 +18,7 @@ export function LevelLegend({ levels, hiddenGroups, onToggleGroup }: LevelLegend
           <legend>
             <label className="level-toggle">
               <input type="checkbox" checked={!hiddenGroups.has(group)} onChange={() => onToggleGroup(group)} />
-              <span className={`level-swatch level-swatch-${names.indexOf(group) % 6}`} aria-hidden="true" />
+              <span className={`level-swatch level-swatch-${names.indexOf(group) % GROUP_COLOR_COUNT}`} aria-hidden="true" />
               {group}
             </label>
           </legend>
@@ -26,6 +26,13 @@ export function LevelLegend({ levels, hiddenGroups, onToggleGroup }: LevelLegend
             {members.map((level) => (
               <li key={`${level.name}-${level.price}`} className={hiddenGroups.has(group) ? 'level-hidden' : undefined}>
                 <span>{level.name}</span> <span className="num">{level.price.toFixed(2)}</span>
+                {level.distance !== undefined && (
+                  <span className="num level-distance" title="Points from the last price">
+                    {' '}
+                    {level.distance >= 0 ? '+' : ''}
+                    {level.distance.toFixed(2)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

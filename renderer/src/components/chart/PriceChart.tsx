@@ -3,16 +3,20 @@ import {
   ColorType,
   createChart,
   HistogramSeries,
+  LineSeries,
+  LineStyle,
   type CandlestickData,
   type HistogramData,
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
 } from 'lightweight-charts';
-import { useEffect, useRef } from 'react';
-import type { Bar, Timeframe, TradingSession } from '../../../../shared/schemas/market';
+import { useEffect, useMemo, useRef } from 'react';
+import type { VwapPoint } from '../../../../shared/schemas/levels';
+import { TIMEFRAME_MINUTES, type Bar, type Timeframe, type TradingSession } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
-import { groupColor, type PriceLevel } from './levels';
+import { groupColor, VWAP_GROUP, type PriceLevel } from './levels';
+import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 
 const UP = '#22c55e';
 const DOWN = '#f0524f';
@@ -25,7 +29,13 @@ interface Series {
   volume: ISeriesApi<'Histogram'>;
   /** Full-height columns behind pre-market and after-hours bars. */
   shade: ISeriesApi<'Histogram'>;
+  vwap: Record<VwapLineKey, ISeriesApi<'Line'>>;
 }
+
+/** Further bands are fainter and more broken, so the VWAP itself stands out. */
+const BAND_STYLE = { 0: LineStyle.Solid, 1: LineStyle.Dashed, 2: LineStyle.Dotted, 3: LineStyle.SparseDotted } as const;
+const BAND_ALPHA = { 0: 'ff', 1: 'd0', 2: 'a8', 3: '88' } as const;
+const bandOf = (key: VwapLineKey) => (key === 'vwap' ? 0 : Number(key.slice(-1)) as 1 | 2 | 3);
 
 interface PriceChartProps {
   bars: readonly Bar[];
@@ -35,17 +45,31 @@ interface PriceChartProps {
   seriesKey: string;
   levels: readonly PriceLevel[];
   hiddenGroups: ReadonlySet<string>;
+  /** Today's per-minute session VWAP with its bands; drawn as lines on intraday timeframes. */
+  vwap: readonly VwapPoint[];
 }
 
 /**
  * Candles and volume with lightweight-charts (canvas; its attribution logo, which injects a style
- * element the CSP refuses, is replaced by a text credit beside the chart). VWAP and its bands
- * will be one more line series created in the first effect.
+ * element the CSP refuses, is replaced by a text credit beside the chart), levels as labelled price
+ * lines, and on intraday timeframes the VWAP with its ±1/±2/±3σ bands as line series. What is drawn
+ * is also counted in data attributes, since the canvas cannot be inspected.
  */
-export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hiddenGroups }: PriceChartProps) {
+export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hiddenGroups, vwap }: PriceChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const series = useRef<Series | null>(null);
   const shownKey = useRef('');
+  const groups = useMemo(() => [...new Set(levels.map((l) => l.group))], [levels]);
+  const vwapCurves = timeframe !== '1d';
+  const drawnLevels = useMemo(
+    () => levels.filter((level) => !hiddenGroups.has(level.group) && !(vwapCurves && level.group === VWAP_GROUP)),
+    [levels, hiddenGroups, vwapCurves],
+  );
+  const vwapLines = useMemo(
+    () => vwapLineData(vwapCurves && !hiddenGroups.has(VWAP_GROUP) ? vwap : [], bars, TIMEFRAME_MINUTES[timeframe]),
+    [vwap, bars, timeframe, vwapCurves, hiddenGroups],
+  );
+  const vwapColor = groupColor(VWAP_GROUP, groups);
 
   useEffect(() => {
     const chart = createChart(container.current!, {
@@ -61,7 +85,13 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 }, visible: false });
     const candles = chart.addSeries(CandlestickSeries, { upColor: UP, downColor: DOWN, borderVisible: false, wickUpColor: UP, wickDownColor: DOWN });
-    series.current = { chart, candles, volume, shade };
+    const vwapSeries = Object.fromEntries(
+      VWAP_LINES.map(({ key, title, width }) => [
+        key,
+        chart.addSeries(LineSeries, { title, lineWidth: width, lineStyle: BAND_STYLE[bandOf(key)], priceLineVisible: false, crosshairMarkerVisible: key === 'vwap' }),
+      ]),
+    ) as Record<VwapLineKey, ISeriesApi<'Line'>>;
+    series.current = { chart, candles, volume, shade, vwap: vwapSeries };
     return () => {
       series.current = null;
       shownKey.current = '';
@@ -88,20 +118,27 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   useEffect(() => {
     const s = series.current;
     if (!s) return;
-    const groups = [...new Set(levels.map((l) => l.group))];
-    const lines: IPriceLine[] = levels
-      .filter((level) => !hiddenGroups.has(level.group))
-      .map((level) =>
-        s.candles.createPriceLine({ price: level.price, color: groupColor(level.group, groups), lineWidth: 1, lineStyle: 2, axisLabelVisible: true, title: level.name }),
-      );
+    const lines: IPriceLine[] = drawnLevels.map((level) =>
+      s.candles.createPriceLine({ price: level.price, color: groupColor(level.group, groups), lineWidth: 1, lineStyle: LineStyle.Dashed, axisLabelVisible: true, title: level.name }),
+    );
     return () => {
       // On unmount the chart (and its series) is removed first, by the effect declared above.
       if (series.current !== s) return;
       for (const line of lines) s.candles.removePriceLine(line);
     };
-  }, [levels, hiddenGroups]);
+  }, [drawnLevels, groups]);
 
-  return <div ref={container} className="price-chart-canvas" />;
+  useEffect(() => {
+    const s = series.current;
+    if (!s) return;
+    for (const { key } of VWAP_LINES) {
+      s.vwap[key].applyOptions({ color: `${vwapColor}${BAND_ALPHA[bandOf(key)]}` });
+      s.vwap[key].setData(vwapLines[key]);
+    }
+  }, [vwapLines, vwapColor]);
+
+  const vwapLineCount = VWAP_LINES.filter(({ key }) => vwapLines[key].length > 0).length;
+  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-vwap-lines={vwapLineCount} />;
 }
 
 /** A column of height 1 (on its own hidden scale) behind every extended-hours bar. */
