@@ -135,6 +135,15 @@ describe('Massive client', () => {
     expect(fake.requests).toHaveLength(4);
   });
 
+  it('keeps the key out of the error when the upstream echoes it', async () => {
+    const key = 'mk-live-echoed-9f8e7d6c5b4a';
+    fake.routes.push(() => ({ status: 400, body: { status: 'ERROR', error: `bad request for apiKey=${key}` } }));
+    const error = (await makeClient({ apiKey: () => key }).stockSnapshots(['SPY']).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('Massive.com answered HTTP 400');
+    expect(error.message).toContain('apiKey=[redacted]');
+    expect(error.message).not.toContain(key);
+  });
+
   it('gives up on a server that does not answer within the timeout', async () => {
     fake.routes.push(() => ({ hang: true }));
     const client = makeClient({ timeoutMs: 150, maxRetries: 0 });

@@ -4,6 +4,7 @@ import type { Bar, Timeframe } from '../../shared/schemas/market';
 import type { CircuitBreaker } from '../net/circuit-breaker';
 import type { Logger } from '../observability/logger';
 import { isIndexSymbol } from './symbols';
+import { createScrubber } from '../../shared/scrub';
 
 export const DEFAULT_MASSIVE_BASE_URL = 'https://api.massive.com';
 
@@ -151,7 +152,8 @@ export class MassiveClient {
       throw new MassiveNetworkError(timedOut ? `Massive.com did not answer within ${this.timeoutMs} ms` : `Massive.com is unreachable: ${(error as Error).message}`);
     }
     if (res.ok) return res.json();
-    const text = (await res.text()).slice(0, 200);
+    // An upstream may echo the key in its error text; the message reaches logs and the renderer.
+    const text = createScrubber([key]).text((await res.text()).slice(0, 200));
     const message = `Massive.com answered HTTP ${res.status}${text ? `: ${text}` : ''}`;
     if (res.status === 429 || res.status >= 500) {
       const retryAfter = Number(res.headers.get('retry-after'));
