@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Bar } from '../../shared/schemas/market';
+import { loadSpyDaily } from '../levels/testing/spy-data';
 import { makeTempDir } from '../testing/test-host';
 import { sessionFor } from './calendar';
 import { SimulatedMarket } from './simulated';
@@ -128,6 +130,47 @@ describe('simulated market: realism', () => {
     for (let i = 1; i < moves.length; i += 1) cov += (moves[i]! - mean) * (moves[i - 1]! - mean);
     for (const m of moves) variance += (m - mean) ** 2;
     expect(cov / variance).toBeGreaterThan(0.05);
+  });
+});
+
+/** Mean high–low range over the daily σ of close-to-close log returns, and the overnight (close→open) share of the variance. */
+function dailyShape(daily: readonly Bar[]): { rangeOverSigma: number; overnightShare: number } {
+  const moves = daily.slice(1).map((bar, i) => Math.log(bar.close / daily[i]!.close));
+  const gaps = daily.slice(1).map((bar, i) => Math.log(bar.open / daily[i]!.close));
+  const meanSquare = (xs: number[]) => xs.reduce((a, x) => a + x * x, 0) / xs.length;
+  const range = daily.reduce((a, bar) => a + (bar.high - bar.low) / bar.close, 0) / daily.length;
+  return { rangeOverSigma: range / Math.sqrt(meanSquare(moves)), overnightShare: meanSquare(gaps) / meanSquare(moves) };
+}
+
+describe('simulated market: like the real market', () => {
+  it('index ETFs are their index times a ratio in regular hours, minute by minute', async () => {
+    for (const [etf, index, ratio] of [['SPY', 'SPX', 1 / 10.03], ['QQQ', 'NDX', 1 / 40.6], ['IWM', 'RUT', 1 / 10.05]] as const) {
+      const indexBars = await market().bars(index, '1m', '2026-03-09', '2026-03-10');
+      const byTime = new Map((await market().bars(etf, '1m', '2026-03-09', '2026-03-10')).map((bar) => [bar.time, bar]));
+      expect(indexBars.length).toBe(2 * 390);
+      for (const bar of indexBars) {
+        const tracked = byTime.get(bar.time)!;
+        for (const field of ['open', 'high', 'low', 'close'] as const) expect(Math.abs(tracked[field] - bar[field] * ratio), `${etf} ${field}`).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(tracked.volume).toBeGreaterThan(0);
+      }
+      // The ETF still trades before and after the index's hours.
+      expect(byTime.size).toBeGreaterThan(indexBars.length);
+      const quote = await market().quote(etf);
+      const indexQuote = await market().quote(index);
+      expect(quote.prevClose).toBeCloseTo(indexQuote.prevClose * ratio, 2);
+    }
+  });
+
+  it("splits the day's variance and sizes the day's range as the real SPY does", async () => {
+    // Real SPY, 2021–2025 (../shared/market-data): range ≈ 1.0–1.25 daily σ, about a third of the variance overnight.
+    const real = dailyShape(loadSpyDaily());
+    const simulated = dailyShape(await market().bars('SPY', '1d', '2025-01-02', '2026-06-16'));
+    expect(real.rangeOverSigma).toBeGreaterThan(1);
+    expect(real.rangeOverSigma).toBeLessThan(1.25);
+    expect(simulated.rangeOverSigma / real.rangeOverSigma).toBeGreaterThan(0.85);
+    expect(simulated.rangeOverSigma / real.rangeOverSigma).toBeLessThan(1.2);
+    expect(simulated.overnightShare).toBeGreaterThan(0.6 * real.overnightShare);
+    expect(simulated.overnightShare).toBeLessThan(1.4 * real.overnightShare);
   });
 });
 

@@ -18,13 +18,25 @@ import { symbolProfile, type SymbolProfile } from './symbols';
  * bridges from the previous evening to the open (the overnight gap), the regular session bridges
  * from the open to the chained close with U-shaped volatility and volume and clustered minute
  * volatility, after-hours drifts away from the close on thin volume. Indices print regular-session
- * bars only, with no volume, as real index feeds do. Simulated history starts on FIRST_DATE.
+ * bars only, with no volume, as real index feeds do. An index ETF (SPY, QQQ, IWM) is its index times
+ * a ratio in regular hours, minute by minute, with its own volume and extended hours. Simulated
+ * history starts on FIRST_DATE.
  */
 const ANCHOR_DATE = '2024-12-31';
 export const FIRST_DATE = '2025-01-02';
 const TRADING_DAYS_PER_YEAR = 252;
 const MARKET_DAILY_VOL = 0.16 / Math.sqrt(TRADING_DAYS_PER_YEAR);
 const MINUTE = 60_000;
+const REGULAR_MINUTES = 390;
+/**
+ * How a day's variance splits around the clock. On real SPY (2021–2025, ../shared/market-data)
+ * about a third of the close-to-close variance comes overnight, the rest in regular hours, and the
+ * day's high–low range is 1.0–1.25 daily σ; the simulated split keeps those proportions.
+ */
+const EVENING_SHARE_VOL = 0.2;
+const GAP_SHARE_OF_MOVE = 1 / 3;
+const OPEN_GAP_VOL = 0.47;
+const REGULAR_VARIANCE_SHARE = 0.5;
 /** Days of minute paths kept in memory (a month of 1m bars for a dozen symbols). */
 const DAY_CACHE_LIMIT = 400;
 
@@ -154,6 +166,11 @@ export class SimulatedMarket implements MarketDataProvider {
   }
 
   private chainPoint(profile: SymbolProfile, date: string): ChainPoint {
+    if (profile.tracks) {
+      // An index ETF's close is its index's (as printed, to the cent) times the ratio.
+      const point = this.chainPoint(this.profile(profile.tracks.symbol), date);
+      return { date, close: round(round(point.close) * profile.tracks.ratio), vol: point.vol };
+    }
     let chain = this.chains.get(profile.symbol);
     if (!chain) {
       chain = { points: [{ date: ANCHOR_DATE, close: profile.basePrice, vol: dailyVol(profile) }], index: new Map([[ANCHOR_DATE, 0]]), logDeviation: 0, variance: 1, lastShock: 0 };
@@ -206,7 +223,12 @@ export class SimulatedMarket implements MarketDataProvider {
       pushPath(bars, stream('pre'), { start: session.preOpen, from: day.prevEvening, to: day.open, minutes, minuteVol: 0.35 * day.minuteVol, volume: 0.015 * day.volumeScale, shape: flat, sparse: 0.2 });
     }
     const regularMinutes = Math.round((session.close - session.open) / MINUTE);
-    pushPath(bars, stream('regular'), { start: session.open, from: day.open, to: day.close, minutes: regularMinutes, minuteVol: day.minuteVol, volume: day.volumeScale, shape: uShape, sparse: 0 });
+    if (profile.tracks) {
+      const index = this.generateDay(this.profile(profile.tracks.symbol), session, 'regular');
+      pushTracking(bars, stream('regular'), index, profile.tracks.ratio, { volume: day.volumeScale, minuteVol: day.minuteVol });
+    } else {
+      pushPath(bars, stream('regular'), { start: session.open, from: day.open, to: day.close, minutes: regularMinutes, minuteVol: day.minuteVol, volume: day.volumeScale, shape: uShape, sparse: 0 });
+    }
     if (extended) {
       const minutes = Math.round((session.afterClose - session.close) / MINUTE);
       pushPath(bars, stream('after'), { start: session.close, from: day.close, to: day.evening, minutes, minuteVol: 0.3 * day.minuteVol, volume: 0.012 * day.volumeScale, shape: flat, sparse: 0.25 });
@@ -216,26 +238,42 @@ export class SimulatedMarket implements MarketDataProvider {
   }
 
   /** The anchors of a day's path: open (after the overnight gap), close (from the chain), evening print. */
-  private dayInputs(profile: SymbolProfile, session: TradingSession) {
+  private dayInputs(profile: SymbolProfile, session: TradingSession): DayInputs {
     const point = this.chainPoint(profile, session.date);
     const prev = previousSession(session.date);
     const prevClose = this.chainPoint(profile, prev.date < FIRST_DATE ? ANCHOR_DATE : prev.date).close;
     const prevEvening = this.eveningPrint(prevClose, point.vol, profile, prev.date);
     const rng = seededRandom(`${this.seed}|open|${profile.symbol}|${session.date}`);
+    // The overnight gap is a share of the day's move plus noise of its own, so that about a third
+    // of the close-to-close variance is overnight and the regular session does not undo the gap.
+    const dayMove = Math.log(point.close / prevClose);
+    const gapOpen = prevClose * Math.exp(GAP_SHARE_OF_MOVE * dayMove + OPEN_GAP_VOL * point.vol * rng.normal());
+    const volumeScale = (profile.dailyVolume / REGULAR_MINUTES) * Math.exp(0.25 * rng.normal());
     return {
       prevEvening,
-      open: prevEvening * Math.exp(0.3 * point.vol * rng.normal()),
+      // An index ETF opens where its index opens: its pre-market bridges to that price.
+      open: profile.tracks ? round(this.dayInputs(this.profile(profile.tracks.symbol), session).open) * profile.tracks.ratio : gapOpen,
       close: point.close,
       evening: this.eveningPrint(point.close, point.vol, profile, session.date),
-      minuteVol: point.vol / Math.sqrt(390),
-      volumeScale: (profile.dailyVolume / 390) * Math.exp(0.25 * rng.normal()),
+      minuteVol: point.vol * Math.sqrt(REGULAR_VARIANCE_SHARE / (U_SHAPE_MEAN_SQUARE * REGULAR_MINUTES)),
+      volumeScale,
     };
   }
 
   /** Last after-hours print of `date`: the close moved by a quarter of a day's volatility. */
   private eveningPrint(close: number, vol: number, profile: SymbolProfile, date: string): number {
-    return close * Math.exp(0.25 * vol * seededRandom(`${this.seed}|evening|${profile.symbol}|${date}`).normal());
+    return close * Math.exp(EVENING_SHARE_VOL * vol * seededRandom(`${this.seed}|evening|${profile.symbol}|${date}`).normal());
   }
+}
+
+interface DayInputs {
+  prevEvening: number;
+  open: number;
+  close: number;
+  evening: number;
+  minuteVol: number;
+  /** Mean shares per regular minute today. */
+  volumeScale: number;
 }
 
 interface PathSpec {
@@ -279,11 +317,27 @@ function pushPath(out: Bar[], rng: ReturnType<typeof seededRandom>, spec: PathSp
     const wick = () => Math.abs(rng.normal()) * 0.5 * intensity[i]! * spec.minuteVol;
     const high = Math.max(open, close) * Math.exp(wick());
     const low = Math.min(open, close) * Math.exp(-wick());
-    const activity = 1 + 0.3 * Math.abs(steps[i]!) / spec.minuteVol;
-    const volume = Math.round(spec.volume * intensity[i]! * activity * Math.exp(0.4 * rng.normal() - 0.08));
+    const volume = minuteVolume(rng, spec.volume * intensity[i]!, steps[i]!, spec.minuteVol);
     if (spec.sparse > 0 && i > 0 && i < spec.minutes - 1 && rng.next() < spec.sparse) continue;
     out.push({ time: spec.start + i * MINUTE, open: round(open), high: round(high), low: round(low), close: round(close), volume });
   }
+}
+
+/**
+ * An index ETF's regular session: the index's minutes times the ratio (rounded to the cent), with
+ * its own volume, U-shaped and heavier on the minutes that move.
+ */
+function pushTracking(out: Bar[], rng: ReturnType<typeof seededRandom>, index: readonly Bar[], ratio: number, spec: { volume: number; minuteVol: number }): void {
+  index.forEach((bar, i) => {
+    const volume = minuteVolume(rng, spec.volume * uShape((i + 0.5) / index.length), Math.log(bar.close / bar.open), spec.minuteVol);
+    out.push({ time: bar.time, open: round(bar.open * ratio), high: round(bar.high * ratio), low: round(bar.low * ratio), close: round(bar.close * ratio), volume });
+  });
+}
+
+/** Shares in one minute: the phase's rate, more when the price moves, log-normal noise. */
+function minuteVolume(rng: ReturnType<typeof seededRandom>, perMinute: number, logStep: number, minuteVol: number): number {
+  const activity = 1 + (0.3 * Math.abs(logStep)) / minuteVol;
+  return Math.round(perMinute * activity * Math.exp(0.4 * rng.normal() - 0.08));
 }
 
 const flat = () => 1;
@@ -291,8 +345,11 @@ const flat = () => 1;
 /** Busy open and close, quiet lunch: about 2.5× the midday level at the ends, normalised near 1. */
 function uShape(x: number): number {
   const edge = (2 * x - 1) ** 2;
-  return 0.55 + 1.4 * edge + (x > 0.985 ? 1.5 : 0);
+  return 0.55 + 1.4 * edge + (x > 0.985 ? 0.6 : 0);
 }
+
+/** Mean of uShape² over a regular session: the minute volatility is scaled by it so the session's variance is as set. */
+const U_SHAPE_MEAN_SQUARE = Array.from({ length: REGULAR_MINUTES }, (_, i) => uShape((i + 0.5) / REGULAR_MINUTES) ** 2).reduce((a, b) => a + b) / REGULAR_MINUTES;
 
 /** The bar of the minute under way, `fraction` of the way through: close and volume so far. */
 function partialBar(bar: Bar, fraction: number): Bar {

@@ -13,6 +13,8 @@ export interface SymbolProfile {
   beta: number;
   /** Shares traded in a regular session on an ordinary day (0 for indices, which print no volume). */
   dailyVolume: number;
+  /** An index ETF's regular session is its index times `ratio` (SPY ≈ SPX / 10.03), as arbitrage keeps it. */
+  tracks?: { symbol: string; ratio: number };
 }
 
 const index = (symbol: string, name: string, basePrice: number, annualVol: number, beta: number): SymbolProfile => ({
@@ -21,16 +23,25 @@ const index = (symbol: string, name: string, basePrice: number, annualVol: numbe
 const traded = (kind: 'etf' | 'stock', symbol: string, name: string, basePrice: number, annualVol: number, beta: number, dailyVolume: number): SymbolProfile => ({
   symbol, name, kind, basePrice, annualVol, beta, dailyVolume,
 });
+const indexEtf = (symbol: string, name: string, index: SymbolProfile, ratio: number, dailyVolume: number): SymbolProfile => ({
+  ...traded('etf', symbol, name, index.basePrice * ratio, index.annualVol, index.beta, dailyVolume),
+  tracks: { symbol: index.symbol, ratio },
+});
+
+const SPX = index('SPX', 'S&P 500 Index', 6000, 0.16, 1);
+const NDX = index('NDX', 'Nasdaq-100 Index', 21000, 0.2, 1.2);
+const RUT = index('RUT', 'Russell 2000 Index', 2250, 0.22, 1.1);
 
 /** The symbols the app knows by name: the indices and ETFs day-traders watch, and the largest single stocks. */
 export const SYMBOLS: readonly SymbolProfile[] = [
-  index('SPX', 'S&P 500 Index', 6000, 0.16, 1),
-  index('NDX', 'Nasdaq-100 Index', 21000, 0.2, 1.2),
-  index('RUT', 'Russell 2000 Index', 2250, 0.22, 1.1),
+  SPX,
+  NDX,
+  RUT,
   index('VIX', 'CBOE Volatility Index', 15, 0.9, -4.5),
-  traded('etf', 'SPY', 'SPDR S&P 500 ETF Trust', 600, 0.16, 1, 70e6),
-  traded('etf', 'QQQ', 'Invesco QQQ Trust', 520, 0.2, 1.2, 40e6),
-  traded('etf', 'IWM', 'iShares Russell 2000 ETF', 225, 0.22, 1.1, 30e6),
+  // Ratios as the ETFs traded against their indices in 2025 (fees and dividends make them drift slowly).
+  indexEtf('SPY', 'SPDR S&P 500 ETF Trust', SPX, 1 / 10.03, 70e6),
+  indexEtf('QQQ', 'Invesco QQQ Trust', NDX, 1 / 40.6, 40e6),
+  indexEtf('IWM', 'iShares Russell 2000 ETF', RUT, 1 / 10.05, 30e6),
   traded('etf', 'DIA', 'SPDR Dow Jones Industrial Average ETF', 440, 0.15, 0.9, 4e6),
   traded('stock', 'AAPL', 'Apple Inc.', 230, 0.27, 1.1, 55e6),
   traded('stock', 'MSFT', 'Microsoft Corporation', 450, 0.24, 1, 22e6),
