@@ -3,6 +3,7 @@ import type { VwapPoint } from '../../../../shared/schemas/levels';
 import type { Timeframe } from '../../../../shared/schemas/market';
 import { useCall } from '../../hooks/use-call';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { ImportBarsCard } from './ImportBarsCard';
 import { LoadingState } from '../common/LoadingState';
 import { LevelLegend } from './LevelLegend';
 import { DEFAULT_HIDDEN_GROUPS, toPriceLevels } from './levels';
@@ -57,7 +58,8 @@ export function ChartTab() {
   return (
     <div className="tab-content chart-tab">
       <div className="chart-toolbar">
-        <SymbolSearch symbol={symbol} onSubmit={setSymbol} />
+        {/* Keyed by the symbol so a symbol chosen elsewhere (an import) shows in the box. */}
+        <SymbolSearch key={symbol} symbol={symbol} onSubmit={setSymbol} />
         <TimeframeSwitcher value={timeframe} onChange={setTimeframe} />
         <QuoteHeader quote={quote.data?.symbol === symbol ? quote.data : undefined} source={shown?.source} />
       </div>
@@ -113,6 +115,7 @@ export function ChartTab() {
           !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />
         )}
       </section>
+      <ImportBarsCard onShow={setSymbol} />
     </div>
   );
 }
