@@ -34,7 +34,6 @@ export class Database {
   private readonly slowQueryMs: number;
   private readonly cache = new Map<string, BetterSqlite3.Statement>();
   /** The async transaction running now (settled when none). */
-  private asyncWriter: Promise<void> = Promise.resolve();
 
   constructor(options: DatabaseOptions) {
     if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -70,33 +69,6 @@ export class Database {
   /** Runs `fn` in a transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: () => T): T {
     return this.timed('TRANSACTION', () => this.db.transaction(fn)());
-  }
-
-  /**
-   * Runs `fn` in one transaction that stays open across its awaits, so a long write (a 50 MB
-   * import) can hand the event loop back between batches. There is one connection, so what other
-   * calls write meanwhile joins this transaction (better-sqlite3 nests their `transaction` as a
-   * savepoint) and is rolled back with it if `fn` fails: only use it for writes of rows that were
-   * validated beforehand. One at a time: a second call waits for the first to finish.
-   */
-  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
-    const previous = this.asyncWriter;
-    let release!: () => void;
-    this.asyncWriter = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn();
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      release();
-    }
   }
 
   pragma(source: string): unknown {

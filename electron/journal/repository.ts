@@ -94,10 +94,18 @@ function toParams(t: NewTrade, id: string, userId: string, createdAt: string, up
 /** Stored times are UTC ISO strings, so comparing them as text orders them in time. */
 const utc = (iso: string): string => new Date(iso).toISOString();
 
-const INSERT_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`;
+const PLACEHOLDERS = COLUMNS.split(',').map(() => '?').join(', ');
+const INSERT_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) VALUES (${PLACEHOLDERS}) ON CONFLICT DO NOTHING`;
+/** An import's rows wait here (in the connection's temporary database) until they all move at once. */
+const STAGING = 'temp.journal_import_staging';
+const STAGE_SQL = `INSERT INTO ${STAGING} (${COLUMNS}) VALUES (${PLACEHOLDERS})`;
+// "WHERE true" lets SQLite tell the upsert clause from a join condition.
+const MOVE_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} WHERE true ON CONFLICT DO NOTHING`;
 
 /** SQL of the journal table; knows nothing of HTTP or validation. */
 export class TradeRepository {
+  private importing: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly db: Database,
     private readonly userId = 'local',
@@ -111,22 +119,36 @@ export class TradeRepository {
   }
 
   /**
-   * Inserts every trade in one transaction (all or nothing), `batch` rows at a time with the event
-   * loop free in between (a 50 MB file is some 600 000 rows, seconds of writing); returns how many
-   * were new (a fingerprint already stored is skipped).
+   * Inserts every trade all or nothing, and unseen until the end: the rows are staged in a temporary
+   * table `batch` at a time with the event loop free in between (a 50 MB file is some 600 000 rows,
+   * seconds of writing), then moved into the journal by one statement in one short transaction. No
+   * call sees half an import, and what other calls write meanwhile never shares its transaction.
+   * Imports run one at a time (they share the staging table). Returns how many trades were new (a
+   * fingerprint already stored is skipped).
    */
   insertMany(trades: NewTrade[], { batch = 1000, onBatch = () => {} }: { batch?: number; onBatch?: (written: number) => void } = {}): Promise<number> {
+    const run = this.importing.then(() => this.stageAndMove(trades, batch, onBatch));
+    this.importing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async stageAndMove(trades: NewTrade[], batch: number, onBatch: (written: number) => void): Promise<number> {
     const now = new Date().toISOString();
-    const insert = this.db.prepare(INSERT_SQL);
-    return this.db.transactionAsync(async () => {
-      let inserted = 0;
+    this.db.prepare(`CREATE TABLE ${STAGING} AS SELECT ${COLUMNS} FROM ai_coach_trades WHERE 0`).run();
+    try {
+      const stage = this.db.prepare(STAGE_SQL);
       for (let at = 0; at < trades.length; at += batch) {
         if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-        for (const trade of trades.slice(at, at + batch)) inserted += insert.run(...toParams(trade, randomUUID(), this.userId, now, now)).changes;
+        this.db.transaction(() => {
+          for (const trade of trades.slice(at, at + batch)) stage.run(...toParams(trade, randomUUID(), this.userId, now, now));
+        });
         onBatch(Math.min(at + batch, trades.length));
       }
-      return inserted;
-    });
+      // The table's CHECKs apply here: one bad row and nothing moves.
+      return this.db.transaction(() => this.db.prepare(MOVE_SQL).run().changes);
+    } finally {
+      this.db.prepare(`DROP TABLE IF EXISTS ${STAGING}`).run();
+    }
   }
 
   get(id: string): Trade | undefined {
