@@ -3,10 +3,14 @@ import { expect, openApp, test } from './fixtures';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../electron/journal/fixtures');
 
-test('imports a thinkorswim statement through the wizard; the trades and the analytics show it', async ({ page, rpc, consoleErrors }) => {
-  // Start from an empty journal whatever an earlier run left.
+/** Starts from an empty journal whatever an earlier test or run left (the specs share one server). */
+async function emptyJournal(rpc: (name: string, input?: unknown) => Promise<unknown>): Promise<void> {
   const { trades } = (await rpc('journal:list', { limit: 5000 })) as { trades: { id: string }[] };
   for (const t of trades) await rpc('journal:delete', { id: t.id });
+}
+
+test('imports a thinkorswim statement through the wizard; the trades and the analytics show it', async ({ page, rpc, consoleErrors }) => {
+  await emptyJournal(rpc);
   await rpc('settings:set', { key: 'ui.activeTab', value: 'journal' });
 
   await openApp(page);
@@ -43,7 +47,8 @@ test('imports a thinkorswim statement through the wizard; the trades and the ana
   expect(consoleErrors).toEqual([]);
 });
 
-test('a bad file shows its row errors and cannot be imported; an unknown format is mapped by hand; the form shows errors by field', async ({ page, rpc, consoleErrors }) => {
+test('a bad file shows its row errors and cannot be imported; an unknown format is mapped by hand; the form shows errors by field; deleting asks first', async ({ page, rpc, consoleErrors }) => {
+  await emptyJournal(rpc);
   await rpc('settings:set', { key: 'ui.activeTab', value: 'journal' });
   await openApp(page);
   const journal = page.getByRole('tabpanel', { name: 'Journal' });
@@ -63,7 +68,7 @@ test('a bad file shows its row errors and cannot be imported; an unknown format 
   await journal.getByLabel('Column for price').selectOption('Fill');
   await journal.getByRole('button', { name: 'Preview again' }).click();
   await expect(journal.getByRole('table', { name: 'Trades to import' })).toContainText('$7.50'); // 1.50 × 5
-  await expect(journal.getByRole('button', { name: 'Import 1 trade legs' })).toBeEnabled();
+  await expect(journal.getByRole('button', { name: 'Import 1 trade leg', exact: true })).toBeEnabled();
 
   await journal.getByRole('button', { name: 'Trades' }).click();
   await journal.getByRole('button', { name: 'Add trade' }).click();
@@ -78,6 +83,21 @@ test('a bad file shows its row errors and cannot be imported; an unknown format 
   await form.getByLabel('Entry time').fill('2024-02-01T10:00');
   await form.getByRole('button', { name: 'Add trade' }).click();
   await expect(form).toBeHidden();
-  await expect(journal.getByRole('table', { name: 'Journal trades' })).toContainText('NVDA');
+  const trades = journal.getByRole('table', { name: 'Journal trades' });
+  await expect(trades).toContainText('NVDA');
+  await expect(journal.getByText('1 leg', { exact: true })).toBeVisible();
+
+  // Deleting asks first; "No" keeps the trade, "Yes" deletes it.
+  await trades.getByRole('button', { name: /^Delete NVDA/ }).click();
+  const confirm = trades.getByRole('group', { name: /^Delete NVDA .*\?$/ });
+  await expect(confirm.getByRole('button', { name: 'No' })).toBeFocused();
+  expect(await rpc('journal:list', {})).toMatchObject({ total: 1 });
+  await confirm.getByRole('button', { name: 'No' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(trades).toContainText('NVDA');
+  await trades.getByRole('button', { name: /^Delete NVDA/ }).click();
+  await confirm.getByRole('button', { name: 'Yes' }).click();
+  await expect(trades).toBeHidden(); // the empty journal shows its empty state instead
+  expect(await rpc('journal:list', {})).toMatchObject({ total: 0 });
   expect(consoleErrors).toEqual([]);
 });

@@ -107,7 +107,8 @@ export const calls = {
   'journal:create': call(TradeCreateSchema, TradeSchema, 'Add a trade to the journal.', 'POST /api/journal/trades'),
   /** Changes some fields; the merged trade is validated again as a whole. */
   'journal:update': call(TradeUpdateSchema, TradeSchema, 'Edit a journal trade.', 'PATCH /api/journal/trades/:id'),
-  'journal:delete': call(TradeIdSchema, z.object({ removed: z.boolean() }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
+  /** A trade that does not exist (already deleted) is `not_found`, as for `journal:get` and `journal:update`. */
+  'journal:delete': call(TradeIdSchema, z.object({ removed: z.literal(true) }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
   /** Statistics, equity curve, daily calendar and breakdowns of the closed trades matching the filters. */
   'journal:analytics': call(AnalyticsInputSchema, AnalyticsSchema, 'Journal analytics.', 'GET /api/journal/analytics'),
   /** The broker formats the importer knows, with their columns. */

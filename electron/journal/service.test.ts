@@ -40,6 +40,11 @@ describe('journal REST routes and contract calls', () => {
     const removed = await t.request(`/api/journal/trades/${trade.id}`, { method: 'DELETE' });
     expect(await removed.json()).toEqual({ removed: true });
     expect((await t.request(`/api/journal/trades/${trade.id}`)).status).toBe(404);
+    // Deleting it again: not found, like reading it, and no change announced.
+    const again = await t.request(`/api/journal/trades/${trade.id}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect(await t.host.dispatch('journal:delete', { id: trade.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(events.filter((e) => e.name === 'journal:changed').map((e) => (e.payload as { reason: string }).reason)).toEqual(['created', 'created', 'updated', 'deleted']);
   });
 

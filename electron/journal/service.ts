@@ -56,10 +56,10 @@ export class JournalService {
     return trade;
   }
 
-  delete(id: string): boolean {
-    const removed = this.repo.delete(id);
-    if (removed) this.events.emit('journal:changed', { reason: 'deleted', count: 1 });
-    return removed;
+  /** Like `get` and `update`, a trade that does not exist is `not_found` (a 404 over HTTP). */
+  delete(id: string): void {
+    if (!this.repo.delete(id)) throw new CoachError('not_found', `No trade ${id}`);
+    this.events.emit('journal:changed', { reason: 'deleted', count: 1 });
   }
 
   handlers(): HandlerMap {
@@ -68,7 +68,10 @@ export class JournalService {
       'journal:get': ({ id }) => this.get(id),
       'journal:create': (input) => this.create(input),
       'journal:update': (input) => this.update(input),
-      'journal:delete': ({ id }) => ({ removed: this.delete(id) }),
+      'journal:delete': ({ id }) => {
+        this.delete(id);
+        return { removed: true };
+      },
       'journal:analytics': (filter) => computeAnalytics(this.repo.forAnalytics(filter)),
       'journal:importPresets': () => PRESETS.map((p) => ({ id: p.id, label: p.label, source: p.source, requiredFields: p.required, mapping: p.mapping })),
       'journal:importUpload': (input) => this.importer.upload(input),

@@ -168,10 +168,13 @@ describe('ProfileService', () => {
       expect(tokyo.recordQuery(new Date('2026-02-28T15:00:00.000Z')).queriesUsedThisMonth).toBe(1);
     });
 
-    it('keeps the profile fields when counting', () => {
+    it('keeps the profile fields and its updatedAt when counting', () => {
+      clock.set('2026-03-01T10:00:00.000Z');
       service.update({ displayName: 'Ana' });
+      clock.set('2026-03-02T11:00:00.000Z');
       const counted = service.recordQuery();
-      expect(counted).toMatchObject({ displayName: 'Ana', queriesUsedThisMonth: 1 });
+      expect(counted).toMatchObject({ displayName: 'Ana', queriesUsedThisMonth: 1, updatedAt: '2026-03-01T10:00:00.000Z' });
+      expect(service.get().updatedAt).toBe('2026-03-01T10:00:00.000Z');
     });
   });
 });

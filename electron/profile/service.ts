@@ -96,7 +96,8 @@ export class ProfileService {
 
   /**
    * Counts one chat message (the chat service calls this for each message the user sends). The
-   * first query of a new calendar month starts the count again at 1.
+   * first query of a new calendar month starts the count again at 1. `updatedAt` stays: it says
+   * when the user last edited the profile, and counting a query edits nothing.
    */
   recordQuery(now: Date = this.clock()): UserProfile {
     const month = calendarMonth(now, this.timeZone);
@@ -105,9 +106,9 @@ export class ProfileService {
       this.db
         .prepare(
           `UPDATE ai_coach_users SET queries_used_this_month = CASE WHEN queries_month = ? THEN queries_used_this_month + 1 ELSE 1 END,
-             queries_month = ?, updated_at = ? WHERE user_id = ?`,
+             queries_month = ? WHERE user_id = ?`,
         )
-        .run(month, month, now.toISOString(), user_id);
+        .run(month, month, user_id);
       return this.row();
     });
     return this.changed(row, now);

@@ -156,8 +156,8 @@ export async function readCsv(raw: string, options: ReadOptions, onProgress: (ch
               fail({ row: ctx.row, message: `Row is ${length.toLocaleString('en-US')} characters long (at most ${MAX_ROW_CHARS.toLocaleString('en-US')}).` });
               continue;
             }
-            if (row.filter((c) => c.trim() !== '').length < 2) {
-              result.skipped++; // a footer or note line
+            if (row.filter((c) => c.trim() !== '').length < 2 || (preset.inTable && !preset.inTable(row, hit.headers))) {
+              result.skipped++; // a footer or note line, or a row of another table
               continue;
             }
             cells.row = row;

@@ -51,6 +51,8 @@ export interface Preset {
   newestFirst?: boolean;
   /** The trades sit in a titled section of a larger statement (thinkorswim). */
   sectionTitle?: string;
+  /** Whether a raw row belongs to the header's table (IBKR's section-coded files mix several tables). */
+  inTable?(row: string[], headers: string[]): boolean;
   /** The execution of a row, null for rows that are no trade (dividends, transfers, cancelled orders). */
   read(cells: Cells, ctx: RowContext): Execution | null;
 }

@@ -38,23 +38,27 @@ function validDate(y: number, mo: number, d: number): boolean {
 // 2024-01-03T09:45:12(.123)(Z|-05:00|-0500) and 2024-01-03 09:45
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 // 1/3/24 09:45:12, 01/03/2024 9:45 AM, 01/03/2024 09:45:12 EST, 01/03/2024 as of 01/02/2024
-const US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?(?:\s+(?:E[SD]T|ET))?(?:\s+as of .*)?$/i;
-// IBKR: 20240103;094512, 2024-01-03;09:45:12, 20240103 094512, 20240103
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?(?:\s+as of .*)?$/i;
+// IBKR Flex, by its date and time settings: 20240103;094512, 2024-01-03;09:45:12, 20240103 094512, 20240103
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[;,\s]\s*(\d{2}):?(\d{2}):?(\d{2}))?$/;
 const IBKR_DASHED = /^(\d{4})-(\d{2})-(\d{2})[;,]\s*(\d{2}):?(\d{2}):?(\d{2})$/;
+// Webull ("01/10/2024 09:35:12 EST") and IBKR Flex ("2024-01-05;10:00:00 EST") name New York's zone.
+const NEW_YORK_SUFFIX = /\s+(?:E[SD]T|ET)$/i;
 
 /**
  * Milliseconds since the epoch of a broker's timestamp. Times without an offset are wall-clock
- * times in `zone`; "EST"/"EDT" suffixes (Webull) mean New York, which `zone` is by default.
+ * times in `zone`; an "EST"/"EDT"/"ET" suffix pins them to New York whatever `zone` says.
  * NaN when the text is no date we know.
  */
 export function parseDateTime(raw: string, zone: string): number {
-  const s = raw.trim();
+  const trimmed = raw.trim();
+  const s = trimmed.replace(NEW_YORK_SUFFIX, '');
+  const wallZone = s === trimmed ? zone : 'America/New_York';
   let m = ISO.exec(s);
   if (m) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0', offset] = m;
     if (!validDate(+y!, +mo!, +d!)) return NaN;
-    if (!offset) return wallClockToMs(zone, +y!, +mo!, +d!, +h, +mi, +sec);
+    if (!offset) return wallClockToMs(wallZone, +y!, +mo!, +d!, +h, +mi, +sec);
     const utc = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +sec);
     if (/^z$/i.test(offset)) return utc;
     const sign = offset.startsWith('-') ? -1 : 1;
@@ -67,13 +71,13 @@ export function parseDateTime(raw: string, zone: string): number {
     let hour = +h;
     if (ampm) hour = (hour % 12) + (/pm/i.test(ampm) ? 12 : 0);
     if (!validDate(year(y!), +mo!, +d!) || hour > 23) return NaN;
-    return wallClockToMs(zone, year(y!), +mo!, +d!, hour, +mi, +sec);
+    return wallClockToMs(wallZone, year(y!), +mo!, +d!, hour, +mi, +sec);
   }
   m = COMPACT.exec(s) ?? IBKR_DASHED.exec(s);
   if (m) {
     const [, y, mo, d, h = '0', mi = '0', sec = '0'] = m;
     if (!validDate(+y!, +mo!, +d!)) return NaN;
-    return wallClockToMs(zone, +y!, +mo!, +d!, +h, +mi, +sec);
+    return wallClockToMs(wallZone, +y!, +mo!, +d!, +h, +mi, +sec);
   }
   return NaN;
 }

@@ -17,6 +17,11 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return value === null || value === undefined ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
+/** The word for `n` things: plural('trade leg', 1) is "trade leg", plural('trade leg', 3) "trade legs". */
+export function plural(word: string, n: number, pluralForm = `${word}s`): string {
+  return n === 1 ? word : pluralForm;
+}
+
 /** A tone class for a P&L figure: green gains, red losses. */
 export function pnlTone(value: number | null | undefined): string {
   if (!value) return '';

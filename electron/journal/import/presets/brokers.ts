@@ -5,14 +5,19 @@ import { assetTypeOf, execution, feesOf, num, optionFromColumns, requireSide, si
 /**
  * thinkorswim: Monitor → Account Statement → Export to File. The statement holds several sections;
  * the fills are in "Account Trade History", whose header row is
- * `,Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price,Net Price,Order Type`.
- * The legs of a spread order follow its first row with Exec Time and Spread left blank.
- * Fees are not in this section (they are in Cash Balance), so they import as 0.
+ * `,Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price,Net Price,Order Type`
+ * (a leading empty column; Exec Time M/D/YY H:MM:SS; Qty signed "+1"/"-1"; Exp "19 JAN 24"; Type
+ * CALL, PUT, STOCK, ETF or blank). The legs of a spread order follow its first row with Exec Time
+ * and Spread left blank and DEBIT/CREDIT in Net Price. Fees are not in this section (they are in
+ * Cash Balance), so they import as 0.
+ * Verified against: jabontz09/thinkorswim-statement-converter (README, export steps) and the
+ * statement samples quoted in public TOS importers' tests (Schwab-era exports with "SINGLE",
+ * "VERTICAL", "BUTTERFLY" spreads and ".60" prices).
  */
 export const thinkorswim: Preset = {
   id: 'thinkorswim',
   label: 'thinkorswim account statement',
-  source: 'thinkorswim Account Statement export, section "Account Trade History" (column list as parsed by jabontz09/thinkorswim-statement-converter and other TOS statement importers).',
+  source: 'thinkorswim Account Statement export, section "Account Trade History" (as parsed by jabontz09/thinkorswim-statement-converter and other TOS statement importers).',
   mapping: { time: 'Exec Time', description: 'Spread', side: 'Side', quantity: 'Qty', symbol: 'Symbol', expiry: 'Exp', strike: 'Strike', optionType: 'Type', price: 'Price' },
   required: ['side', 'quantity', 'symbol', 'price', 'time'],
   signature: ['exec time', 'spread', 'pos effect', 'net price'],
@@ -40,24 +45,36 @@ export const thinkorswim: Preset = {
 };
 
 /**
- * Interactive Brokers: Reports → Flex Queries → Trades (Executions), CSV with column headers,
- * date format yyyyMMdd, time HHmmss, separator ';' (e.g. 20240103;094512). Field names of the Flex
- * "Trades" section: AssetClass, Symbol, UnderlyingSymbol, Expiry, Strike, Put/Call, Multiplier,
- * DateTime, Quantity (negative for sells), TradePrice, IBCommission (negative), Buy/Sell, IBOrderID.
- * Legs of a combo order share the IBOrderID, which makes them one trade.
+ * Interactive Brokers: Reports → Flex Queries → Trades (Executions), CSV with column headers; every
+ * value quoted. DateTime follows the query's settings: 20240103;094512 by default, also
+ * "2024-01-03;09:45:12", "2024-01-03 09:45:12" or with a zone ("…;10:00:00 EST"). Field names of
+ * the Flex "Trades" section: AssetClass, Symbol, UnderlyingSymbol, Expiry, Strike, Put/Call (C/P),
+ * Multiplier, DateTime, Quantity (negative for sells), TradePrice, IBCommission (negative),
+ * Buy/Sell (BUY, SELL, "BUY (Ca.)" when cancelled), Open/CloseIndicator, IBOrderID, LevelOfDetail.
+ * Legs of a combo order share the IBOrderID, which makes them one trade. With "Orders" ticked
+ * beside "Executions", ORDER rows repeat the fills: only EXECUTION rows are read. With "Include
+ * section code and line descriptor", rows open with "HEADER"/"DATA" and a section code (TRNT),
+ * and other sections follow in the same file.
+ * Verified against: leastchaos/Trade-Analysis (README, Flex query settings), tfiala/ibkr-flex-statement-rs
+ * (README, field lists), and real Flex exports quoted in public tax-tool tests (quoted cells,
+ * "HEADER","TRNT" rows, LevelOfDetail, dashed dates).
  */
 export const ibkr: Preset = {
   id: 'ibkr',
   label: 'Interactive Brokers Flex trades',
-  source: 'IBKR Flex Query "Trades" section field names (IBKR Reporting Guide; as read by gabbersepp/ib-flex-reader, leastchaos/Trade-Analysis setup).',
+  source: 'IBKR Flex Query "Trades" section field names (as set up in leastchaos/Trade-Analysis and read by tfiala/ibkr-flex-statement-rs).',
   mapping: {
     time: 'DateTime', symbol: 'Symbol', underlying: 'UnderlyingSymbol', assetType: 'AssetClass', optionType: 'Put/Call', strike: 'Strike', expiry: 'Expiry',
     multiplier: 'Multiplier', side: 'Buy/Sell', quantity: 'Quantity', price: 'TradePrice', commission: 'IBCommission', orderId: 'IBOrderID',
+    status: 'LevelOfDetail',
   },
   required: ['time', 'symbol', 'side', 'quantity', 'price'],
   signature: ['assetclass', 'buy/sell', 'tradeprice'],
+  inTable: (row, headers) => headers[0] !== 'HEADER' || (row[0] === 'DATA' && row[1] === headers[1]),
   read(cells, ctx) {
     if (/\(Ca\.\)/i.test(cells.get('side'))) return null; // a cancelled execution
+    const detail = cells.get('status').toUpperCase();
+    if (detail && detail !== 'EXECUTION') return null; // an order or summary row repeating the fills
     const assetType = assetTypeOf(cells.get('assetType'));
     if (!assetType) return null; // cash (forex), bonds...: not journal trades
     const underlying = cells.get('underlying') || cells.get('symbol');
@@ -78,16 +95,23 @@ export const ibkr: Preset = {
 };
 
 /**
- * tastytrade: History → Transactions → CSV. Columns: Date, Type, Sub Type, Action, Symbol,
- * Instrument Type, Description, Value, Quantity, Average Price, Commissions, Fees, Multiplier,
- * Root Symbol, Underlying Symbol, Expiration Date, Strike Price, Call or Put, Order #, Currency.
- * Average Price is Value / Quantity, i.e. already times the multiplier (105.00 for an option at
- * 1.05); options that expire arrive as "Receive Deliver" rows.
+ * tastytrade: History → Transactions → CSV, newest first. Columns: Date, Type, Sub Type, Action,
+ * Symbol, Instrument Type, Description, Value, Quantity, Average Price, Commissions, Fees,
+ * Multiplier, Root Symbol, Underlying Symbol, Expiration Date, Strike Price, Call or Put, Order #,
+ * Currency; exports since 2025 add Total before Currency, those of 2023 lack Sub Type and Currency
+ * (all three read the same). Date "2024-01-16T10:15:22-0500"; Action BUY_TO_OPEN, SELL_TO_CLOSE…;
+ * Symbol the padded OCC symbol "IWM   240119P00190000"; "--" for no commission; amounts over
+ * 1,000 quoted with a comma. Average Price is Value / Quantity, i.e. already times the multiplier
+ * (85.00 for an option at 0.85), negative for buys; options that expire arrive as "Receive
+ * Deliver" rows ("Removal of … due to expiration.").
+ * Verified against: AgileTrossDev/tasty_anaylzer (README, column list), laroche/tastyworks-pnl
+ * (README: the pre-2023 tastyworks header, not supported here) and current exports quoted in
+ * public tastytrade importers' tests.
  */
 export const tastytrade: Preset = {
   id: 'tastytrade',
   label: 'tastytrade transactions',
-  source: 'tastytrade transaction history CSV (column list as in AgileTrossDev/tasty_anaylzer and beancount tastyworks importers).',
+  source: 'tastytrade transaction history CSV (column list as in AgileTrossDev/tasty_anaylzer and current exports quoted by public importers).',
   mapping: {
     time: 'Date', status: 'Type', side: 'Action', symbol: 'Symbol', assetType: 'Instrument Type', description: 'Description', quantity: 'Quantity',
     price: 'Average Price', commission: 'Commissions', fees: 'Fees', multiplier: 'Multiplier', underlying: 'Underlying Symbol', expiry: 'Expiration Date',
@@ -95,6 +119,7 @@ export const tastytrade: Preset = {
   },
   required: ['time', 'symbol', 'side', 'quantity', 'price'],
   signature: ['instrument type', 'average price', 'underlying symbol', 'call or put'],
+  newestFirst: true,
   read(cells, ctx) {
     const type = cells.get('status').toLowerCase();
     const expired = type === 'receive deliver' && /expir/i.test(cells.get('description'));
@@ -119,17 +144,23 @@ export const tastytrade: Preset = {
 };
 
 /**
- * Webull: Orders → Orders Records export. Columns: Name, Symbol, Side, Status, Filled, Total Qty,
- * Price, Avg Price, Time-in-Force, Placed Time, Filled Time (times like "01/03/2024 09:45:12 EST").
- * One row per order; options carry their OCC symbol; the export has no fees.
+ * Webull: Orders → Orders Records export (Webull_Orders_Records.csv for stocks,
+ * Webull_Orders_Records_Options.csv for options, same columns), newest first. Columns: Name, Symbol,
+ * Side, Status, Filled, Total Qty, Price, Avg Price, Time-in-Force, Placed Time, Filled Time (times
+ * like "01/03/2024 09:45:12 EST"). One row per order; Price is the limit ("@238.00"), Avg Price the
+ * fill; Status Filled, Partial Filled, Cancelled or Failed; options carry their unpadded OCC symbol
+ * (SPXW250702P06185000); the export has no fees.
+ * Verified against: ocean-avenue/webull-trader (scripts/export_orders.py writes the same header),
+ * ryan-t-mitchell/trading_dashboard (README) and Webull exports quoted in public importers' tests.
  */
 export const webull: Preset = {
   id: 'webull',
   label: 'Webull orders records',
-  source: 'Webull "Orders Records" CSV header Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time (as in public Webull importers).',
+  source: 'Webull "Orders Records" CSV header Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time (as in ocean-avenue/webull-trader).',
   mapping: { description: 'Name', symbol: 'Symbol', side: 'Side', status: 'Status', quantity: 'Filled', price: 'Avg Price', time: 'Filled Time' },
   required: ['symbol', 'side', 'status', 'quantity', 'price', 'time'],
   signature: ['filled time', 'avg price', 'time-in-force'],
+  newestFirst: true,
   read(cells, ctx) {
     if (!/filled/i.test(cells.get('status')) || !(parseNumber(cells.get('quantity'))! > 0)) return null; // cancelled, rejected
     return execution(cells, ctx, {
@@ -145,14 +176,20 @@ export const webull: Preset = {
 
 /**
  * Charles Schwab: History → Transactions → Export (CSV). Header
- * "Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount"; dates MM/DD/YYYY
- * (sometimes "01/03/2024 as of 01/02/2024"), no time of day; newest first; options as
- * "SPY 01/19/2024 475.00 C"; a "Transactions Total" row at the end.
+ * "Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount" (older files
+ * open with a "Transactions  for account …" line, end with a "Transactions Total" row and carry an
+ * empty 9th column); dates MM/DD/YYYY, no time of day, "03/12/2024 as of 03/11/2024" when posted
+ * after the trade date (the "as of" date is the trade's); newest first; money as "$1,234.50" and
+ * "-$651.32"; options as "SPY 01/19/2024 475.00 C"; actions Buy, Sell, Buy to Open, Sell to Close,
+ * Sell to Open, Buy to Close, Expired, Assigned, Exchange or Exercise, dividends and transfers.
+ * Verified against: KapJI/capital-gains-calculator (cgt_calc/parsers/schwab.py, schwab_options.py),
+ * beancount_reds_importers (schwab_csv_brokerage: column_labels_line) and
+ * dickwolff/Export-To-Ghostfolio (src/models/schwabRecord.ts).
  */
 export const schwab: Preset = {
   id: 'schwab',
   label: 'Charles Schwab transactions',
-  source: 'Schwab brokerage transactions CSV header as in beancount_reds_importers (schwab_csv_brokerage) and Export-To-Ghostfolio SchwabRecord.',
+  source: 'Schwab brokerage transactions CSV header as in KapJI/capital-gains-calculator (parsers/schwab.py) and beancount_reds_importers (schwab_csv_brokerage).',
   mapping: { time: 'Date', side: 'Action', symbol: 'Symbol', description: 'Description', quantity: 'Quantity', price: 'Price', fees: 'Fees & Comm' },
   required: ['time', 'side', 'symbol', 'quantity', 'price'],
   signature: ['action', 'fees & comm', 'amount'],
@@ -165,8 +202,9 @@ export const schwab: Preset = {
     if (!side) return null; // dividends, interest, transfers, journals
     const m = /^(\S+)\s+(\d{2}\/\d{2}\/\d{4})\s+([\d.]+)\s+([CP])$/.exec(cells.get('symbol'));
     const option = m ? { underlying: m[1]!, expiry: parseExpiry(m[2]!)!, strike: Number(m[3]), optionType: parseOptionType(m[4])! } : null;
+    const asOf = /\bas of\s+(\S+)/i.exec(cells.get('time'))?.[1];
     return execution(cells, ctx, {
-      timeMs: time(cells, ctx),
+      timeMs: time(cells, ctx, asOf),
       side,
       quantity: num(cells, 'quantity', true),
       price: expired ? 0 : num(cells, 'price', true),
@@ -180,8 +218,13 @@ export const schwab: Preset = {
 /**
  * Robinhood: Account → Reports and statements → Reports → Download CSV. Columns "Activity Date",
  * "Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount";
- * dates M/D/YYYY with no time; newest first; options described as "SPY 1/19/2024 Call $475.00";
- * trans codes Buy, Sell, BTO, STC, STO, BTC, OEXP (expiration); a disclaimer line at the end.
+ * every cell quoted; dates M/D/YYYY with no time; newest first; money as "$1,234.50" and
+ * "($410.00)"; options described as "SPY 1/19/2024 Call $475.00", their expiration as "Option
+ * Expiration for SPY 1/19/2024 Call $475.00" with a quantity like "1S"; stock descriptions span
+ * lines ("Apple\nCUSIP: 037833100"); trans codes Buy, Sell, BTO, STC, STO, BTC, OEXP, OASGN and
+ * OEXCS (assignment, exercise: not read), CDIV, ACH, INT, GOLD…; a disclaimer line at the end.
+ * Verified against: henry-md/robinhood-visualizer (lib/types.ts), acarlson98/rhParser (README) and
+ * Robinhood reports quoted in public importers' tests.
  */
 export const robinhood: Preset = {
   id: 'robinhood',
@@ -195,7 +238,7 @@ export const robinhood: Preset = {
     const code = cells.get('side').toUpperCase();
     const side = code === 'OEXP' ? 'expire' : sideOf(code);
     if (!side) return null; // CDIV, ACH, INT, GOLD...
-    const m = /^(\S+)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(Call|Put)\s+\$?([\d,.]+)$/i.exec(cells.get('description'));
+    const m = /^(?:Option Expiration for\s+)?(\S+)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(Call|Put)\s+\$?([\d,.]+)$/i.exec(cells.get('description'));
     const option = m ? { underlying: m[1]!.toUpperCase(), expiry: parseExpiry(m[2]!)!, optionType: parseOptionType(m[3])!, strike: Number(m[4]!.replace(/,/g, '')) } : null;
     if (side === 'expire' && !option) throw new RowProblem(cells.column('description'), 'An expiration without an option contract in its description');
     const quantity = parseNumber(cells.get('quantity').replace(/S$/i, ''));

@@ -28,7 +28,7 @@ export function time(cells: Cells, ctx: RowContext, raw = cells.get('time')): nu
   return ms;
 }
 
-const BUY = /^(b|buy|bot|bought|bto|btc|buy to open|buy to close|buy_to_open|buy_to_close|long)$/i;
+const BUY = /^(b|buy|bot|bought|bto|btc|buy to open|buy to close|buy to cover|buy_to_open|buy_to_close|long)$/i;
 const SELL = /^(s|sell|sld|sold|ss|sto|stc|sell short|sell to open|sell to close|sell_to_open|sell_to_close|short)$/i;
 
 /** Buy or sell from a side word; null when the word is neither. */

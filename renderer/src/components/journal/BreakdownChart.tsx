@@ -1,5 +1,5 @@
 import type { Bucket } from '../../../../shared/schemas/journal';
-import { formatMoney, formatPercent } from '../../lib/journal';
+import { formatMoney, formatPercent, plural } from '../../lib/journal';
 
 const W = 400;
 const ROW = 22;
@@ -19,7 +19,7 @@ export function BreakdownChart({ title, buckets }: { title: string; buckets: Buc
           const width = (Math.abs(b.netPnl) / largest) * (half - 4);
           return (
             <g key={b.key} transform={`translate(0 ${i * ROW})`}>
-              <title>{`${b.key}: ${formatMoney(b.netPnl)}, ${b.trades} trades, win rate ${formatPercent(b.winRate)}`}</title>
+              <title>{`${b.key}: ${formatMoney(b.netPnl)}, ${b.trades} ${plural('trade', b.trades)}, win rate ${formatPercent(b.winRate)}`}</title>
               <text x={0} y={15} className="breakdown-label">{b.key}</text>
               <rect x={b.netPnl >= 0 ? zero : zero - width} y={4} width={width} height={ROW - 8} className={b.netPnl >= 0 ? 'bar-up' : 'bar-down'} />
               <text x={W} y={15} textAnchor="end" className="breakdown-value">{b.trades ? formatMoney(b.netPnl) : '—'}</text>

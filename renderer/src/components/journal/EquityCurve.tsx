@@ -1,5 +1,5 @@
 import type { Analytics } from '../../../../shared/schemas/journal';
-import { formatMoney } from '../../lib/journal';
+import { formatMoney, plural } from '../../lib/journal';
 
 const W = 720;
 const H = 200;
@@ -17,7 +17,7 @@ export function EquityCurve({ points }: { points: Analytics['equityCurve'] }) {
   const last = values.at(-1)!;
   return (
     <figure className="equity-curve">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Equity curve over ${points.length} trades, ending at ${formatMoney(last)}`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Equity curve over ${points.length} ${plural('trade', points.length)}, ending at ${formatMoney(last)}`} preserveAspectRatio="none">
         <line x1={PAD} x2={W - PAD} y1={y(0)} y2={y(0)} className="equity-zero" />
         <path d={path} className={last >= 0 ? 'equity-line equity-up' : 'equity-line equity-down'} />
       </svg>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { IMPORT_FIELDS, IMPORT_PRESETS, type ImportMapping, type ImportPresetId, type ImportPreview } from '../../../../shared/schemas/journal';
-import { contractLabel, formatDateTime, formatMoney, formatNumber, pnlTone } from '../../lib/journal';
+import { contractLabel, formatDateTime, formatMoney, formatNumber, plural, pnlTone } from '../../lib/journal';
 import type { ImportSettings } from './ImportWizard';
 
 const PRESET_LABELS: Record<ImportPresetId, string> = {
@@ -117,7 +117,7 @@ export function ImportPreviewPanel({ preview, fileName, onRepreview, onCommit, o
       )}
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={blocked} onClick={() => onCommit({ uploadId: preview.uploadId, preset, mapping, timezone })}>
-          {fresh > 0 ? `Import ${fresh.toLocaleString('en-US')} trade legs` : 'Nothing new to import'}
+          {fresh > 0 ? `Import ${fresh.toLocaleString('en-US')} ${plural('trade leg', fresh)}` : 'Nothing new to import'}
         </button>
         <button type="button" className="button button-ghost" onClick={onCancel}>
           Choose another file

@@ -4,7 +4,7 @@ import type { CoachError } from '../../../../shared/errors';
 import { useCoachApi } from '../../api/api-context';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { toCoachError } from '../../hooks/use-call';
-import { uploadText } from '../../lib/journal';
+import { plural, uploadText } from '../../lib/journal';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { ProgressBar } from '../common/ProgressBar';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
@@ -94,8 +94,8 @@ export function ImportWizard({ onShowTrades }: { onShowTrades: () => void }) {
         {step.name === 'done' && (
           <div role="status" className="import-done">
             <p>
-              Imported <strong className="num">{step.inserted}</strong> trade legs in <strong className="num">{step.groups}</strong> trades
-              {step.duplicates > 0 && `; ${step.duplicates} already in the journal were skipped`}.
+              Imported <strong className="num">{step.inserted}</strong> {plural('trade leg', step.inserted)} in <strong className="num">{step.groups}</strong> {plural('trade', step.groups)}
+              {step.duplicates > 0 && `; ${step.duplicates} already in the journal ${plural('was', step.duplicates, 'were')} skipped`}.
             </p>
             <div className="form-actions">
               <button type="button" className="button button-primary" onClick={onShowTrades}>

@@ -1,5 +1,5 @@
 import type { Analytics } from '../../../../shared/schemas/journal';
-import { formatMoney } from '../../lib/journal';
+import { formatMoney, plural } from '../../lib/journal';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Colour steps of the heat map by the size of the day's P&L relative to the largest day. */
@@ -27,7 +27,7 @@ export function PnlCalendar({ days }: { days: Analytics['calendar'] }) {
                 if (!date) return <span key={`blank-${i}`} />;
                 const day = byDate.get(date);
                 const tone = day ? `${day.netPnl >= 0 ? 'cal-up' : 'cal-down'}-${level(day.netPnl, largest)}` : 'cal-none';
-                const label = day ? `${date}: ${formatMoney(day.netPnl)} in ${day.trades} trade${day.trades > 1 ? 's' : ''}` : `${date}: no trades`;
+                const label = day ? `${date}: ${formatMoney(day.netPnl)} in ${day.trades} ${plural('trade', day.trades)}` : `${date}: no trades`;
                 return (
                   <span key={date} className={`calendar-day ${tone}`} title={label} aria-label={label}>
                     {Number(date.slice(8))}

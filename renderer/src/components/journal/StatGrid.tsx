@@ -1,5 +1,5 @@
 import type { Analytics } from '../../../../shared/schemas/journal';
-import { formatMoney, formatNumber, formatPercent, pnlTone } from '../../lib/journal';
+import { formatMoney, formatNumber, formatPercent, plural, pnlTone } from '../../lib/journal';
 
 /** The headline statistics as labelled figures. */
 export function StatGrid({ analytics: a }: { analytics: Analytics }) {
@@ -14,7 +14,7 @@ export function StatGrid({ analytics: a }: { analytics: Analytics }) {
     ['Largest win', formatMoney(a.largestWin), 'pnl-up'],
     ['Largest loss', formatMoney(a.largestLoss), 'pnl-down'],
     ['Max drawdown', formatMoney(a.maxDrawdown.amount ? -a.maxDrawdown.amount : 0), a.maxDrawdown.amount ? 'pnl-down' : ''],
-    ['Average R', a.rMultiple.average === null ? '—' : `${formatNumber(a.rMultiple.average)} R (${a.rMultiple.trades} trades)`],
+    ['Average R', a.rMultiple.average === null ? '—' : `${formatNumber(a.rMultiple.average)} R (${a.rMultiple.trades} ${plural('trade', a.rMultiple.trades)})`],
     ['Streaks', `${a.longestWinStreak} wins / ${a.longestLossStreak} losses`],
     ['Fees', formatMoney(a.fees)],
     ['Open trades', String(a.openTrades)],

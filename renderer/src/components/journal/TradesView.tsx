@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Trade, TradeListInput } from '../../../../shared/schemas/journal';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useCall } from '../../hooks/use-call';
+import { plural } from '../../lib/journal';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { TradeFilters, type Filters } from './TradeFilters';
@@ -33,7 +34,7 @@ export function TradesView() {
         <h3 id="trades-heading">Trades</h3>
         {list.data && (
           <span className="card-header-note muted">
-            {list.data.total > list.data.trades.length ? `${list.data.trades.length} of ${list.data.total}` : list.data.total} legs
+            {list.data.total > list.data.trades.length ? `${list.data.trades.length} of ${list.data.total}` : list.data.total} {plural('leg', list.data.total)}
           </span>
         )}
         <button type="button" className="button card-header-action" onClick={() => setEditing('new')}>
