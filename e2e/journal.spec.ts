@@ -85,7 +85,10 @@ test('a bad file shows its row errors and cannot be imported; an unknown format 
   await expect(form).toBeHidden();
   const trades = journal.getByRole('table', { name: 'Journal trades' });
   await expect(trades).toContainText('NVDA');
-  await expect(journal.getByText('1 leg', { exact: true })).toBeVisible();
+  await expect(journal.getByText('1 leg · times in New York', { exact: true })).toBeVisible();
+  // The form's times are New York wall time, whatever the computer's zone: 10:00 EST is 15:00 UTC.
+  expect(await rpc('journal:list', {})).toMatchObject({ trades: [{ symbol: 'NVDA', entryTime: '2024-02-01T15:00:00.000Z' }] });
+  await expect(trades.getByRole('row', { name: /NVDA/ })).toContainText('2024-02-01 10:00');
 
   // Deleting asks first; "No" keeps the trade, "Yes" deletes it.
   await trades.getByRole('button', { name: /^Delete NVDA/ }).click();

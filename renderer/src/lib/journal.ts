@@ -1,5 +1,6 @@
 import type { CoachApi } from '../../../shared/client';
 import { UPLOAD_CHUNK_CHARS, type PreviewTrade } from '../../../shared/schemas/journal';
+import { formatNewYork } from './new-york-time';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -34,12 +35,9 @@ export function contractLabel(t: Pick<PreviewTrade, 'symbol' | 'underlying' | 'a
   return `${t.underlying} ${t.strike}${t.optionType === 'call' ? 'C' : 'P'} ${t.expiry}`;
 }
 
-/** "2024-01-08 09:35" in the user's local time. */
+/** "2024-01-08 09:35" in New York time, the market's clock (as the analytics and the chart). */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return iso ? formatNewYork(iso) : '—';
 }
 
 /**

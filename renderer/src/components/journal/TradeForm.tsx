@@ -4,24 +4,20 @@ import type { CoachError } from '../../../../shared/errors';
 import { useCoachApi } from '../../api/api-context';
 import { toCoachError } from '../../hooks/use-call';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { fromNewYorkInput, toNewYorkInput } from '../../lib/new-york-time';
 
 type FieldName = 'symbol' | 'assetType' | 'optionType' | 'strike' | 'expiry' | 'multiplier' | 'side' | 'quantity' | 'entryPrice' | 'exitPrice' | 'entryTime' | 'exitTime' | 'fees' | 'strategy' | 'tags' | 'notes' | 'plannedStop' | 'plannedTarget';
 type Values = Record<FieldName, string>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** An ISO instant as the value of a datetime-local input (the user's local time). */
-const toLocalInput = (iso: string | null): string => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+const toTimeInput = (iso: string | null): string => (iso ? toNewYorkInput(iso) : '');
 const str = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 function initialValues(t?: Trade): Values {
   return {
     symbol: t?.symbol ?? '', assetType: t?.assetType ?? 'stock', optionType: t?.optionType ?? '', strike: str(t?.strike), expiry: t?.expiry ?? '',
     multiplier: str(t?.multiplier), side: t?.side ?? 'long', quantity: str(t?.quantity), entryPrice: str(t?.entryPrice), exitPrice: str(t?.exitPrice),
-    entryTime: toLocalInput(t?.entryTime ?? null), exitTime: toLocalInput(t?.exitTime ?? null), fees: str(t?.fees ?? 0), strategy: t?.strategy ?? '',
+    entryTime: toTimeInput(t?.entryTime ?? null), exitTime: toTimeInput(t?.exitTime ?? null), fees: str(t?.fees ?? 0), strategy: t?.strategy ?? '',
     tags: t?.tags.join(', ') ?? '', notes: t?.notes ?? '', plannedStop: str(t?.plannedStop), plannedTarget: str(t?.plannedTarget),
   };
 }
@@ -29,7 +25,8 @@ function initialValues(t?: Trade): Values {
 /** The form's strings as the contract's input; blank optional fields become null, numbers stay text when not numbers so zod names them. */
 function toInput(v: Values) {
   const num = (s: string) => (s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s);
-  const time = (s: string) => (s ? (Number.isNaN(Date.parse(s)) ? s : new Date(s).toISOString()) : null);
+  // The inputs hold New York wall time; what is not a time goes on as text so zod names the field.
+  const time = (s: string) => (s ? (fromNewYorkInput(s) ?? s) : null);
   return {
     symbol: v.symbol, assetType: v.assetType, side: v.side, quantity: num(v.quantity), entryPrice: num(v.entryPrice), exitPrice: num(v.exitPrice),
     entryTime: time(v.entryTime) ?? '', exitTime: time(v.exitTime), fees: num(v.fees) ?? 0, strategy: v.strategy.trim() || null,
@@ -41,7 +38,7 @@ function toInput(v: Values) {
 
 const LABELS: Record<FieldName, string> = {
   symbol: 'Symbol', assetType: 'Asset type', optionType: 'Call / put', strike: 'Strike', expiry: 'Expiry', multiplier: 'Multiplier', side: 'Side', quantity: 'Quantity',
-  entryPrice: 'Entry price', exitPrice: 'Exit price', entryTime: 'Entry time', exitTime: 'Exit time', fees: 'Fees', strategy: 'Strategy', tags: 'Tags (comma separated)',
+  entryPrice: 'Entry price', exitPrice: 'Exit price', entryTime: 'Entry time (New York)', exitTime: 'Exit time (New York)', fees: 'Fees', strategy: 'Strategy', tags: 'Tags (comma separated)',
   notes: 'Notes', plannedStop: 'Planned stop', plannedTarget: 'Planned target',
 };
 

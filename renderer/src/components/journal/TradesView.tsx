@@ -34,7 +34,7 @@ export function TradesView() {
         <h3 id="trades-heading">Trades</h3>
         {list.data && (
           <span className="card-header-note muted">
-            {list.data.total > list.data.trades.length ? `${list.data.trades.length} of ${list.data.total}` : list.data.total} {plural('leg', list.data.total)}
+            {list.data.total > list.data.trades.length ? `${list.data.trades.length} of ${list.data.total}` : list.data.total} {plural('leg', list.data.total)} · times in New York
           </span>
         )}
         <button type="button" className="button card-header-action" onClick={() => setEditing('new')}>
