@@ -113,6 +113,12 @@ test('searching a symbol charts it; an unknown symbol shows an error', async ({ 
   await expect(alert).toContainText('Could not load ZZZZ');
   await expect(alert).toContainText('Unknown symbol ZZZZ');
   await expect(chart).toHaveAttribute('data-bar-count', '0');
+  // On top of the chart's canvases, not under them: the element at the message's centre is the message.
+  const onTop = await alert.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  expect(onTop).toBe(true);
   // A 404 from the API is logged by the browser as a failed resource; nothing else may be.
   expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
 });
