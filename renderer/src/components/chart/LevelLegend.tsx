@@ -4,14 +4,17 @@ interface LevelLegendProps {
   levels: readonly PriceLevel[];
   hiddenGroups: ReadonlySet<string>;
   onToggleGroup: (group: string) => void;
+  /** Said under the groups, e.g. why there is no VWAP. */
+  note?: string;
 }
 
 /** Every level by group with its price and distance from the last price, and a switch per group (what the chart draws, in words). */
-export function LevelLegend({ levels, hiddenGroups, onToggleGroup }: LevelLegendProps) {
+export function LevelLegend({ levels, hiddenGroups, onToggleGroup, note }: LevelLegendProps) {
   const groups = groupLevels(levels);
   const names = groups.map(([group]) => group);
   if (!groups.length) return <p className="level-legend-empty">No levels to show.</p>;
   return (
+    <>
     <div className="level-legend" aria-label="Levels" role="group">
       {groups.map(([group, members]) => (
         <fieldset key={group} className="level-group">
@@ -39,5 +42,7 @@ export function LevelLegend({ levels, hiddenGroups, onToggleGroup }: LevelLegend
         </fieldset>
       ))}
     </div>
+    {note && <p className="level-note">{note}</p>}
+    </>
   );
 }
