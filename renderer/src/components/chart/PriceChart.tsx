@@ -16,12 +16,13 @@ import type { VwapPoint } from '../../../../shared/schemas/levels';
 import { TIMEFRAME_MINUTES, type Bar, type Timeframe, type TradingSession } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
 import { groupColor, mergeCoincidentLevels, VWAP_GROUP, type PriceLevel } from './levels';
+import { extendedHoursRuns, SessionShade } from './session-shade';
 import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 
 const UP = '#22c55e';
 const DOWN = '#f0524f';
 const FIT_ALL_BARS = 400;
-const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.10)';
+const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.09)';
 /** Empty room right of the last bar, where the level lines' labels are written, so they do not cover the latest candles. */
 const LABEL_ROOM_PX = 110;
 
@@ -29,8 +30,8 @@ interface Series {
   chart: IChartApi;
   candles: ISeriesApi<'Candlestick'>;
   volume: ISeriesApi<'Histogram'>;
-  /** Full-height columns behind pre-market and after-hours bars. */
-  shade: ISeriesApi<'Histogram'>;
+  /** Bands behind pre-market and after-hours bars. */
+  shade: SessionShade;
   vwap: Record<VwapLineKey, ISeriesApi<'Line'>>;
 }
 
@@ -68,6 +69,7 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     [levels, hiddenGroups, vwapCurves],
   );
   const priceLines = useMemo(() => mergeCoincidentLevels(drawnLevels), [drawnLevels]);
+  const extendedRuns = useMemo(() => (timeframe === '1d' ? [] : extendedHoursRuns(bars, sessions)), [bars, sessions, timeframe]);
   const vwapLines = useMemo(
     () => vwapLineData(vwapCurves && !hiddenGroups.has(VWAP_GROUP) ? vwap : [], bars, TIMEFRAME_MINUTES[timeframe]),
     [vwap, bars, timeframe, vwapCurves, hiddenGroups],
@@ -83,11 +85,11 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
       timeScale: { borderColor: '#222a37', timeVisible: true, secondsVisible: false, rightOffsetPixels: LABEL_ROOM_PX },
       crosshair: { mode: 0 },
     });
-    const shade = chart.addSeries(HistogramSeries, { priceScaleId: 'session', priceLineVisible: false, lastValueVisible: false, base: 0 });
-    chart.priceScale('session').applyOptions({ scaleMargins: { top: 0, bottom: 0 }, visible: false });
     const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 }, visible: false });
     const candles = chart.addSeries(CandlestickSeries, { upColor: UP, downColor: DOWN, borderVisible: false, wickUpColor: UP, wickDownColor: DOWN });
+    const shade = new SessionShade(EXTENDED_SHADE);
+    candles.attachPrimitive(shade);
     const vwapSeries = Object.fromEntries(
       VWAP_LINES.map(({ key, title, width }) => [
         key,
@@ -109,7 +111,7 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     const volumeData: HistogramData[] = bars.map((b) => ({ time: toChartTime(b.time), value: b.volume, color: b.close >= b.open ? 'rgba(34,197,94,0.35)' : 'rgba(240,82,79,0.35)' }));
     s.candles.setData(candleData);
     s.volume.setData(volumeData);
-    s.shade.setData(timeframe === '1d' ? [] : shadeData(bars, sessions));
+    s.shade.setRuns(extendedRuns);
     if (bars.length && shownKey.current !== seriesKey) {
       shownKey.current = seriesKey;
       // Few bars fill the width; of many, the latest are shown at a readable spacing (scroll for more),
@@ -122,7 +124,7 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
         timeScale.setVisibleLogicalRange({ from, to: from + span });
       }
     }
-  }, [bars, sessions, timeframe, seriesKey]);
+  }, [bars, extendedRuns, seriesKey]);
 
   useEffect(() => {
     const s = series.current;
@@ -147,16 +149,5 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   }, [vwapLines, vwapColor]);
 
   const vwapLineCount = VWAP_LINES.filter(({ key }) => vwapLines[key].length > 0).length;
-  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-price-lines={priceLines.length} data-vwap-lines={vwapLineCount} />;
-}
-
-/** A column of height 1 (on its own hidden scale) behind every extended-hours bar. */
-function shadeData(bars: readonly Bar[], sessions: readonly TradingSession[]): HistogramData[] {
-  let i = 0;
-  return bars.map((bar) => {
-    while (i < sessions.length - 1 && bar.time >= sessions[i]!.afterClose) i += 1;
-    const session = sessions[i];
-    const extended = session !== undefined && (bar.time < session.open || bar.time >= session.close);
-    return { time: toChartTime(bar.time), value: extended ? 1 : 0, color: extended ? EXTENDED_SHADE : 'rgba(0,0,0,0)' };
-  });
+  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-price-lines={priceLines.length} data-vwap-lines={vwapLineCount} data-extended-runs={extendedRuns.length} />;
 }
