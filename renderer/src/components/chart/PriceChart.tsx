@@ -22,7 +22,7 @@ import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 const UP = '#22c55e';
 const DOWN = '#f0524f';
 const FIT_ALL_BARS = 400;
-const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.09)';
+const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.08)';
 /** Empty room right of the last bar, where the level lines' labels are written, so they do not cover the latest candles. */
 const LABEL_ROOM_PX = 110;
 

@@ -34,7 +34,7 @@ export class SessionShade implements ISeriesPrimitive<Time> {
   private runs: readonly BarRun[] = [];
   private chart: IChartApiBase<Time> | undefined;
   private requestUpdate: (() => void) | undefined;
-  private readonly view: IPrimitivePaneView = { zOrder: () => 'bottom', renderer: () => ({ draw: () => undefined, drawBackground: (target) => this.draw(target) }) };
+  private readonly view: IPrimitivePaneView = { zOrder: () => 'bottom', renderer: () => ({ draw: (target) => this.draw(target) }) };
 
   constructor(private readonly color: string) {}
 
@@ -63,11 +63,14 @@ export class SessionShade implements ISeriesPrimitive<Time> {
     target.useBitmapCoordinateSpace(({ context, bitmapSize, horizontalPixelRatio }) => {
       context.fillStyle = this.color;
       for (const [first, last] of this.runs) {
-        const left = timeScale.logicalToCoordinate((first - 0.5) as Logical);
-        const right = timeScale.logicalToCoordinate((last + 0.5) as Logical);
-        if (left === null || right === null) continue;
-        const x = Math.round(left * horizontalPixelRatio);
-        context.fillRect(x, 0, Math.round(right * horizontalPixelRatio) - x, bitmapSize.height);
+        // Whole indices only: lightweight-charts maps a fractional logical index to 0.
+        const left = timeScale.logicalToCoordinate(first as Logical);
+        const next = timeScale.logicalToCoordinate((first + 1) as Logical);
+        const right = timeScale.logicalToCoordinate(last as Logical);
+        if (left === null || next === null || right === null) continue;
+        const half = (next - left) / 2;
+        const x = Math.round((left - half) * horizontalPixelRatio);
+        context.fillRect(x, 0, Math.round((right + half) * horizontalPixelRatio) - x, bitmapSize.height);
       }
     });
   }
