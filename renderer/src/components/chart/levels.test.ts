@@ -16,6 +16,11 @@ describe('mergeCoincidentLevels', () => {
     expect(merged).toEqual([level('PDL · PWL · S2 (classic)', 575.88, 'Prior day'), level('VWAP', 570, 'VWAP')]);
   });
 
+  it('compacts the names that share a first word among others', () => {
+    const merged = mergeCoincidentLevels([level('HOD', 484.19, 'Today'), level('ORH 5m', 484.19), level('ORH 15m', 484.19), level('VWAP', 484.19, 'VWAP')]);
+    expect(merged.map((l) => l.name)).toEqual(['HOD · ORH 5m/15m · VWAP']);
+  });
+
   it('leaves levels a cent apart alone', () => {
     expect(mergeCoincidentLevels([level('PDH', 583.04), level('R1 (classic)', 583.05)])).toHaveLength(2);
   });

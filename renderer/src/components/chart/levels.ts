@@ -65,12 +65,14 @@ export function mergeCoincidentLevels(levels: readonly PriceLevel[]): PriceLevel
 
 /** Names sharing their first word are written once with their suffixes ('ORL 5m/15m'), others side by side. */
 function joinNames(names: readonly string[]): string {
-  const [head, ...suffixes] = names.map((name) => name.split(' '));
-  const word = head![0];
-  if (head!.length > 1 && suffixes.every((parts) => parts.length > 1 && parts[0] === word)) {
-    return `${word} ${[head!, ...suffixes].map((parts) => parts.slice(1).join(' ')).join('/')}`;
+  const byWord = new Map<string, string[]>();
+  for (const name of names) {
+    const [word = name, ...rest] = name.split(' ');
+    byWord.set(word, [...(byWord.get(word) ?? []), rest.join(' ')]);
   }
-  return names.join(' · ');
+  return [...byWord.entries()]
+    .map(([word, suffixes]) => (suffixes.length > 1 && suffixes.every(Boolean) ? `${word} ${suffixes.join('/')}` : suffixes.map((suffix) => (suffix ? `${word} ${suffix}` : word)).join(' · ')))
+    .join(' · ');
 }
 
 /** Why the levels have no VWAP, in the legend's words (a missing group would say nothing); undefined when they have one. */
