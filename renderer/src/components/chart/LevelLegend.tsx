@@ -15,34 +15,34 @@ export function LevelLegend({ levels, hiddenGroups, onToggleGroup, note }: Level
   if (!groups.length) return <p className="level-legend-empty">No levels to show.</p>;
   return (
     <>
-    <div className="level-legend" aria-label="Levels" role="group">
-      {groups.map(([group, members]) => (
-        <fieldset key={group} className="level-group">
-          <legend>
-            <label className="level-toggle">
-              <input type="checkbox" checked={!hiddenGroups.has(group)} onChange={() => onToggleGroup(group)} />
-              <span className={`level-swatch level-swatch-${names.indexOf(group) % GROUP_COLOR_COUNT}`} aria-hidden="true" />
-              {group}
-            </label>
-          </legend>
-          <ul>
-            {members.map((level) => (
-              <li key={`${level.name}-${level.price}`} className={hiddenGroups.has(group) ? 'level-hidden' : undefined}>
-                <span>{level.name}</span> <span className="num">{level.price.toFixed(2)}</span>
-                {level.distance !== undefined && (
-                  <span className="num level-distance" title="Points from the last price">
-                    {' '}
-                    {level.distance >= 0 ? '+' : ''}
-                    {level.distance.toFixed(2)}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      ))}
-    </div>
-    {note && <p className="level-note">{note}</p>}
+      {note && <p className="level-note">{note}</p>}
+      <div className="level-legend" aria-label="Levels" role="group">
+        {groups.map(([group, members]) => (
+          <fieldset key={group} className="level-group">
+            <legend>
+              <label className="level-toggle">
+                <input type="checkbox" checked={!hiddenGroups.has(group)} onChange={() => onToggleGroup(group)} />
+                <span className={`level-swatch level-swatch-${names.indexOf(group) % GROUP_COLOR_COUNT}`} aria-hidden="true" />
+                {group}
+              </label>
+            </legend>
+            <ul>
+              {members.map((level) => (
+                <li key={`${level.name}-${level.price}`} className={hiddenGroups.has(group) ? 'level-hidden' : undefined}>
+                  <span>{level.name}</span> <span className="num">{level.price.toFixed(2)}</span>
+                  {level.distance !== undefined && (
+                    <span className="num level-distance" title="Points from the last price">
+                      {' '}
+                      {level.distance >= 0 ? '+' : ''}
+                      {level.distance.toFixed(2)}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ))}
+      </div>
     </>
   );
 }
