@@ -91,15 +91,17 @@ test('the Chart tab draws the key levels and the VWAP bands, with a switch per g
     await expect(canvas).toHaveAttribute('data-vwap-lines', '7');
   }
 
-  // Other timeframes keep the levels; the daily chart draws the VWAP levels as price lines.
+  // Other timeframes keep the levels; the daily chart leaves today's intraday ones off and says so.
   await timeframes.getByRole('button', { name: '1m' }).click();
   await expect(chart).toHaveAttribute('data-timeframe', '1m');
   await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
   await expect(canvas).toHaveAttribute('data-vwap-lines', hasVwap ? '7' : '0');
   await timeframes.getByRole('button', { name: '1D' }).click();
   await expect(chart).toHaveAttribute('data-timeframe', '1d');
-  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length));
+  const intraday = new Set(['premarket', 'opening-range', 'vwap']);
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.filter((l) => !intraday.has(l.group)).length));
   await expect(canvas).toHaveAttribute('data-vwap-lines', '0');
+  await expect(page.getByRole('region', { name: 'Chart levels' })).toContainText('Daily chart: pre-market, opening-range and VWAP levels are drawn on intraday charts only.');
   await expect(canvas).toHaveAttribute('data-extended-runs', '0');
   expect(consoleErrors).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { useCall } from '../../hooks/use-call';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { LevelLegend } from './LevelLegend';
-import { DEFAULT_HIDDEN_GROUPS, missingVwapNote, toPriceLevels } from './levels';
+import { DAILY_CHART_NOTE, DEFAULT_HIDDEN_GROUPS, missingVwapNote, toPriceLevels } from './levels';
 import { PriceChart } from './PriceChart';
 import { QuoteHeader } from './QuoteHeader';
 import { SymbolSearch } from './SymbolSearch';
@@ -110,7 +110,7 @@ export function ChartTab() {
       <section className="card level-card" aria-label="Chart levels" aria-busy={keyLevels.loading}>
         {levelsFailed && <ErrorNotice compact title={`Levels unavailable for ${symbol}`} error={keyLevels.error!} onRetry={reloadLevels} />}
         {levelsData ? (
-          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} note={missingVwapNote(levelsData, shown?.bars ?? [])} />
+          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} notes={[missingVwapNote(levelsData, shown?.bars ?? []), timeframe === '1d' ? DAILY_CHART_NOTE : undefined]} />
         ) : (
           !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />
         )}

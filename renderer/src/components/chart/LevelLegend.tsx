@@ -4,18 +4,18 @@ interface LevelLegendProps {
   levels: readonly PriceLevel[];
   hiddenGroups: ReadonlySet<string>;
   onToggleGroup: (group: string) => void;
-  /** Said under the groups, e.g. why there is no VWAP. */
-  note?: string;
+  /** Said above the groups, e.g. why there is no VWAP; undefined entries are skipped. */
+  notes?: readonly (string | undefined)[];
 }
 
 /** Every level by group with its price and distance from the last price, and a switch per group (what the chart draws, in words). */
-export function LevelLegend({ levels, hiddenGroups, onToggleGroup, note }: LevelLegendProps) {
+export function LevelLegend({ levels, hiddenGroups, onToggleGroup, notes = [] }: LevelLegendProps) {
   const groups = groupLevels(levels);
   const names = groups.map(([group]) => group);
   if (!groups.length) return <p className="level-legend-empty">No levels to show.</p>;
   return (
     <>
-      {note && <p className="level-note">{note}</p>}
+      {notes.map((note) => note && <p key={note} className="level-note">{note}</p>)}
       <div className="level-legend" aria-label="Levels" role="group">
         {groups.map(([group, members]) => (
           <fieldset key={group} className="level-group">

@@ -15,7 +15,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { VwapPoint } from '../../../../shared/schemas/levels';
 import { TIMEFRAME_MINUTES, type Bar, type Timeframe, type TradingSession } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
-import { groupColor, mergeCoincidentLevels, VWAP_GROUP, type PriceLevel } from './levels';
+import { groupColor, mergeCoincidentLevels, priceLineLevels, VWAP_GROUP, type PriceLevel } from './levels';
 import { extendedHoursRuns, SessionShade } from './session-shade';
 import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 
@@ -65,7 +65,7 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   const groups = useMemo(() => [...new Set(levels.map((l) => l.group))], [levels]);
   const vwapCurves = timeframe !== '1d';
   const drawnLevels = useMemo(
-    () => levels.filter((level) => !hiddenGroups.has(level.group) && !(vwapCurves && level.group === VWAP_GROUP)),
+    () => priceLineLevels(levels, hiddenGroups, !vwapCurves),
     [levels, hiddenGroups, vwapCurves],
   );
   const priceLines = useMemo(() => mergeCoincidentLevels(drawnLevels), [drawnLevels]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vwapPoint, type LevelsResponse } from '../../../../shared/schemas/levels';
 import type { Bar } from '../../../../shared/schemas/market';
-import { DEFAULT_HIDDEN_GROUPS, mergeCoincidentLevels, missingVwapNote, type PriceLevel } from './levels';
+import { DEFAULT_HIDDEN_GROUPS, mergeCoincidentLevels, missingVwapNote, priceLineLevels, type PriceLevel } from './levels';
 
 const level = (name: string, price: number, group = 'Opening range'): PriceLevel => ({ name, price, group });
 
@@ -44,5 +44,19 @@ describe('missingVwapNote', () => {
     expect(missingVwapNote(result(0), bars(1200))).toBe('No VWAP yet: it starts with the regular session at 09:30.');
     expect(missingVwapNote(result(0), [])).toBe('No VWAP yet: it starts with the regular session at 09:30.');
     expect(missingVwapNote(result(2), bars(0))).toBeUndefined();
+  });
+});
+
+describe('priceLineLevels', () => {
+  const levels = [level('PDH', 583, 'Prior day'), level('PMH', 577, 'Pre-market'), level('HOD', 574, 'Today'), level('ORH 5m', 569), level('VWAP', 569.4, 'VWAP'), level('PWH', 598, 'Prior week')];
+  const names = (daily: boolean, hidden: string[] = []) => priceLineLevels(levels, new Set(hidden), daily).map((l) => l.name);
+
+  it('draws the groups switched on, never the VWAP (a curve on intraday charts)', () => {
+    expect(names(false)).toEqual(['PDH', 'PMH', 'HOD', 'ORH 5m', 'PWH']);
+    expect(names(false, ['Prior week', 'Today'])).toEqual(['PDH', 'PMH', 'ORH 5m']);
+  });
+
+  it('leaves pre-market and opening-range levels off a daily chart', () => {
+    expect(names(true)).toEqual(['PDH', 'HOD', 'PWH']);
   });
 });

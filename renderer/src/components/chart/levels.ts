@@ -31,8 +31,17 @@ const GROUP_LABELS: Record<LevelGroup, string> = {
 };
 const GROUP_ORDER = Object.keys(GROUP_LABELS) as LevelGroup[];
 
-/** The VWAP group: drawn as curves with their bands on intraday charts, as price lines on daily ones. */
+/** The VWAP group: drawn as curves with their bands on intraday charts, never as price lines. */
 export const VWAP_GROUP = GROUP_LABELS.vwap;
+
+/** Levels of today's minutes: across a year of daily candles they only pile up around the last one. */
+const INTRADAY_GROUPS: ReadonlySet<string> = new Set([GROUP_LABELS.premarket, GROUP_LABELS['opening-range'], GROUP_LABELS.vwap]);
+export const DAILY_CHART_NOTE = 'Daily chart: pre-market, opening-range and VWAP levels are drawn on intraday charts only.';
+
+/** The levels drawn as horizontal price lines: those of the groups switched on, less the intraday ones on a daily chart and the VWAP (a curve). */
+export function priceLineLevels(levels: readonly PriceLevel[], hiddenGroups: ReadonlySet<string>, daily: boolean): PriceLevel[] {
+  return levels.filter(({ group }) => !hiddenGroups.has(group) && group !== VWAP_GROUP && !(daily && INTRADAY_GROUPS.has(group)));
+}
 
 /**
  * Every group at once is 40-odd lines whose labels pile up on the price axis. A day-trader's main
