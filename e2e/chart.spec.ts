@@ -60,14 +60,21 @@ test('the Chart tab draws the key levels and the VWAP bands, with a switch per g
   const hasVwap = result.vwap.series.length > 0; // none yet before the 09:30 open
   if (hasVwap) await expect(row('VWAP(?= \\d)')).toHaveText(/^VWAP \d+\.\d{2} [+-]\d+\.\d{2}$/);
 
-  // Drawn: every level of a shown group as a price line (three pivot ladders start hidden); on
-  // intraday charts the VWAP group as seven lines (VWAP and ±1/2/3σ) instead of price lines.
-  const hiddenByDefault = new Set(['pivot-fibonacci', 'pivot-camarilla', 'pivot-woodie']);
-  const shown = result.levels.filter((l) => !hiddenByDefault.has(l.group));
+  // Drawn: every level of the main groups (pivots, expected moves and prior week/month start
+  // hidden), levels at the same cent as one price line; on intraday charts the VWAP group as seven
+  // lines (VWAP and ±1/2/3σ) instead of price lines.
+  const shownByDefault = new Set(['prior-day', 'premarket', 'today', 'opening-range', 'vwap']);
+  const shown = result.levels.filter((l) => shownByDefault.has(l.group));
   const vwapLevels = shown.filter((l) => l.group === 'vwap').length;
+  const cents = new Set(shown.filter((l) => l.group !== 'vwap').map((l) => Math.round(l.price * 100)));
   await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
+  await expect(canvas).toHaveAttribute('data-price-lines', String(cents.size));
   await expect(canvas).toHaveAttribute('data-vwap-lines', hasVwap ? '7' : '0');
-  await expect(legend.getByRole('checkbox', { name: 'Pivots (Fibonacci)' })).not.toBeChecked();
+  for (const group of ['Pivots (classic)', 'Pivots (Fibonacci)', 'ATR move', 'Prior week', 'Prior month']) {
+    await expect(legend.getByRole('checkbox', { name: group })).not.toBeChecked();
+  }
+  // Pre-market and after-hours are shaded on intraday charts (two sessions of 5-minute bars), not on the daily one.
+  expect(Number(await canvas.getAttribute('data-extended-runs'))).toBeGreaterThanOrEqual(2);
 
   // Hiding a group hides its lines and greys its rows; showing it draws them again.
   const priorDay = legend.getByRole('checkbox', { name: 'Prior day' });
@@ -84,15 +91,18 @@ test('the Chart tab draws the key levels and the VWAP bands, with a switch per g
     await expect(canvas).toHaveAttribute('data-vwap-lines', '7');
   }
 
-  // Other timeframes keep the levels; the daily chart draws the VWAP levels as price lines.
+  // Other timeframes keep the levels; the daily chart leaves today's intraday ones off and says so.
   await timeframes.getByRole('button', { name: '1m' }).click();
   await expect(chart).toHaveAttribute('data-timeframe', '1m');
   await expect(canvas).toHaveAttribute('data-level-count', String(shown.length - vwapLevels));
   await expect(canvas).toHaveAttribute('data-vwap-lines', hasVwap ? '7' : '0');
   await timeframes.getByRole('button', { name: '1D' }).click();
   await expect(chart).toHaveAttribute('data-timeframe', '1d');
-  await expect(canvas).toHaveAttribute('data-level-count', String(shown.length));
+  const intraday = new Set(['premarket', 'opening-range', 'vwap']);
+  await expect(canvas).toHaveAttribute('data-level-count', String(shown.filter((l) => !intraday.has(l.group)).length));
   await expect(canvas).toHaveAttribute('data-vwap-lines', '0');
+  await expect(page.getByRole('region', { name: 'Chart levels' })).toContainText('Daily chart: pre-market, opening-range and VWAP levels are drawn on intraday charts only.');
+  await expect(canvas).toHaveAttribute('data-extended-runs', '0');
   expect(consoleErrors).toEqual([]);
 });
 
@@ -106,6 +116,8 @@ test('searching a symbol charts it; an unknown symbol shows an error', async ({ 
   await box.press('Enter');
   await expect(chart).toHaveAttribute('data-symbol', 'SPX');
   expect(Number(await chart.getAttribute('data-bar-count'))).toBeGreaterThan(0);
+  // An index prints no volume: the legend says why there is no VWAP rather than leaving it out silently.
+  await expect(page.getByRole('region', { name: 'Chart levels' })).toContainText('No VWAP: SPX prints no volume (an index)');
 
   await box.fill('ZZZZ');
   await box.press('Enter');
@@ -113,6 +125,12 @@ test('searching a symbol charts it; an unknown symbol shows an error', async ({ 
   await expect(alert).toContainText('Could not load ZZZZ');
   await expect(alert).toContainText('Unknown symbol ZZZZ');
   await expect(chart).toHaveAttribute('data-bar-count', '0');
+  // On top of the chart's canvases, not under them: the element at the message's centre is the message.
+  const onTop = await alert.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  expect(onTop).toBe(true);
   // A 404 from the API is logged by the browser as a failed resource; nothing else may be.
   expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
 });

@@ -13,7 +13,13 @@ import {
 
 const utc = (iso: string) => Date.parse(iso);
 
-// Transcribed by hand from NYSE Group's releases of 2024-11-08 (2025–2027) and 2025-12-23 (2026–2028),
+// Transcribed by hand from NYSE Group's releases, checked again against them:
+// - "NYSE Group Announces 2025, 2026 and 2027 Holiday and Early Closings Calendar" (2024-11-08),
+//   https://mondovisione.com/media-and-resources/news/nyse-group-announces-2025-2026-and-2027-holiday-and-early-closings-calendar/
+// - "NYSE Group Announces 2026, 2027 and 2028 Holiday and Early Closings Calendar" (2025-12-23),
+//   https://mondovisione.com/media-and-resources/news/nyse-group-announces-2026-2027-and-2028-holiday-and-early-closings-calendar-20251223/
+//   (footnote *: Saturday 2028-01-01 is not observed, so Friday 2027-12-31 trades; the only July early
+//   close it lists is 2028-07-03, none on 2026-07-02 or 2027-07-02)
 // plus the closure of 2025-01-09 (National Day of Mourning for President Carter).
 const PUBLISHED_HOLIDAYS = [
   '2025-01-01', '2025-01-09', '2025-01-20', '2025-02-17', '2025-04-18', '2025-05-26', '2025-06-19', '2025-07-04', '2025-09-01', '2025-11-27', '2025-12-25',
@@ -59,6 +65,8 @@ describe('trading calendar: holidays and early closes 2025–2027', () => {
     expect(sessionFor('2026-07-02')?.earlyClose).toBe(false);
     expect(sessionFor('2027-07-02')?.earlyClose).toBe(false);
     expect(sessionFor('2027-12-23')?.earlyClose).toBe(false);
+    // New Year's Day 2028 falls on a Saturday and is not observed: the last day of 2027 is a full session.
+    expect(sessionFor('2027-12-31')).toMatchObject({ close: utc('2027-12-31T21:00:00Z'), earlyClose: false });
     expect(getMarketStatus(utc('2027-11-26T16:00:00Z')).reason).toBe('Regular session (early close 13:00 ET: Day after Thanksgiving)');
   });
 

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { ImportBarsCard } from './ImportBarsCard';
 import { LoadingState } from '../common/LoadingState';
 import { LevelLegend } from './LevelLegend';
-import { DEFAULT_HIDDEN_GROUPS, toPriceLevels } from './levels';
+import { DAILY_CHART_NOTE, DEFAULT_HIDDEN_GROUPS, missingVwapNote, toPriceLevels } from './levels';
 import { PriceChart } from './PriceChart';
 import { QuoteHeader } from './QuoteHeader';
 import { SymbolSearch } from './SymbolSearch';
@@ -27,7 +27,12 @@ export function ChartTab() {
   const { reload: reloadBars } = bars;
   const { reload: reloadQuote } = quote;
   const { reload: reloadLevels } = keyLevels;
-  const source = bars.data?.source;
+
+  const failed = Boolean(bars.error && !bars.loading);
+  const fresh = bars.data && bars.data.symbol === symbol && bars.data.timeframe === timeframe ? bars.data : undefined;
+  const shown = failed ? undefined : fresh;
+  // The charted symbol's source: an unknown symbol has none, and is not asked for again and again.
+  const source = fresh?.source;
 
   useEffect(() => {
     if (!source || source === 'csv') return undefined; // imported bars do not move
@@ -52,9 +57,6 @@ export function ChartTab() {
       return next;
     });
 
-  const failed = Boolean(bars.error && !bars.loading);
-  const fresh = bars.data && bars.data.symbol === symbol && bars.data.timeframe === timeframe ? bars.data : undefined;
-  const shown = failed ? undefined : fresh;
   return (
     <div className="tab-content chart-tab">
       <div className="chart-toolbar">
@@ -110,7 +112,7 @@ export function ChartTab() {
       <section className="card level-card" aria-label="Chart levels" aria-busy={keyLevels.loading}>
         {levelsFailed && <ErrorNotice compact title={`Levels unavailable for ${symbol}`} error={keyLevels.error!} onRetry={reloadLevels} />}
         {levelsData ? (
-          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} />
+          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} notes={[missingVwapNote(levelsData, shown?.bars ?? []), timeframe === '1d' ? DAILY_CHART_NOTE : undefined]} />
         ) : (
           !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />
         )}

@@ -15,20 +15,23 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { VwapPoint } from '../../../../shared/schemas/levels';
 import { TIMEFRAME_MINUTES, type Bar, type Timeframe, type TradingSession } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
-import { groupColor, VWAP_GROUP, type PriceLevel } from './levels';
+import { groupColor, mergeCoincidentLevels, priceLineLevels, VWAP_GROUP, type PriceLevel } from './levels';
+import { extendedHoursRuns, SessionShade } from './session-shade';
 import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 
 const UP = '#22c55e';
 const DOWN = '#f0524f';
 const FIT_ALL_BARS = 400;
-const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.10)';
+const EXTENDED_SHADE = 'rgba(120, 135, 170, 0.08)';
+/** Empty room right of the last bar, where the level lines' labels are written, so they do not cover the latest candles. */
+const LABEL_ROOM_PX = 110;
 
 interface Series {
   chart: IChartApi;
   candles: ISeriesApi<'Candlestick'>;
   volume: ISeriesApi<'Histogram'>;
-  /** Full-height columns behind pre-market and after-hours bars. */
-  shade: ISeriesApi<'Histogram'>;
+  /** Bands behind pre-market and after-hours bars. */
+  shade: SessionShade;
   vwap: Record<VwapLineKey, ISeriesApi<'Line'>>;
 }
 
@@ -62,9 +65,11 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   const groups = useMemo(() => [...new Set(levels.map((l) => l.group))], [levels]);
   const vwapCurves = timeframe !== '1d';
   const drawnLevels = useMemo(
-    () => levels.filter((level) => !hiddenGroups.has(level.group) && !(vwapCurves && level.group === VWAP_GROUP)),
+    () => priceLineLevels(levels, hiddenGroups, !vwapCurves),
     [levels, hiddenGroups, vwapCurves],
   );
+  const priceLines = useMemo(() => mergeCoincidentLevels(drawnLevels), [drawnLevels]);
+  const extendedRuns = useMemo(() => (timeframe === '1d' ? [] : extendedHoursRuns(bars, sessions)), [bars, sessions, timeframe]);
   const vwapLines = useMemo(
     () => vwapLineData(vwapCurves && !hiddenGroups.has(VWAP_GROUP) ? vwap : [], bars, TIMEFRAME_MINUTES[timeframe]),
     [vwap, bars, timeframe, vwapCurves, hiddenGroups],
@@ -77,14 +82,14 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
       layout: { background: { type: ColorType.Solid, color: '#0f131a' }, textColor: '#8d97a9', attributionLogo: false, fontSize: 11 },
       grid: { vertLines: { color: '#1b2230' }, horzLines: { color: '#1b2230' } },
       rightPriceScale: { borderColor: '#222a37' },
-      timeScale: { borderColor: '#222a37', timeVisible: true, secondsVisible: false },
+      timeScale: { borderColor: '#222a37', timeVisible: true, secondsVisible: false, rightOffsetPixels: LABEL_ROOM_PX },
       crosshair: { mode: 0 },
     });
-    const shade = chart.addSeries(HistogramSeries, { priceScaleId: 'session', priceLineVisible: false, lastValueVisible: false, base: 0 });
-    chart.priceScale('session').applyOptions({ scaleMargins: { top: 0, bottom: 0 }, visible: false });
     const volume = chart.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false });
     chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 }, visible: false });
     const candles = chart.addSeries(CandlestickSeries, { upColor: UP, downColor: DOWN, borderVisible: false, wickUpColor: UP, wickDownColor: DOWN });
+    const shade = new SessionShade(EXTENDED_SHADE);
+    candles.attachPrimitive(shade);
     const vwapSeries = Object.fromEntries(
       VWAP_LINES.map(({ key, title, width }) => [
         key,
@@ -106,19 +111,25 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     const volumeData: HistogramData[] = bars.map((b) => ({ time: toChartTime(b.time), value: b.volume, color: b.close >= b.open ? 'rgba(34,197,94,0.35)' : 'rgba(240,82,79,0.35)' }));
     s.candles.setData(candleData);
     s.volume.setData(volumeData);
-    s.shade.setData(timeframe === '1d' ? [] : shadeData(bars, sessions));
+    s.shade.setRuns(extendedRuns);
     if (bars.length && shownKey.current !== seriesKey) {
       shownKey.current = seriesKey;
-      // Few bars fill the width; of many, the latest are shown at a readable spacing (scroll for more).
-      if (bars.length <= FIT_ALL_BARS) s.chart.timeScale().fitContent();
-      else s.chart.timeScale().setVisibleLogicalRange({ from: bars.length - FIT_ALL_BARS, to: bars.length + 2 });
+      // Few bars fill the width; of many, the latest are shown at a readable spacing (scroll for more),
+      // the last one left of the labels' room.
+      const timeScale = s.chart.timeScale();
+      if (bars.length <= FIT_ALL_BARS) timeScale.fitContent();
+      else {
+        const from = bars.length - FIT_ALL_BARS;
+        const span = (FIT_ALL_BARS - 1) / Math.max(0.5, 1 - LABEL_ROOM_PX / Math.max(1, timeScale.width()));
+        timeScale.setVisibleLogicalRange({ from, to: from + span });
+      }
     }
-  }, [bars, sessions, timeframe, seriesKey]);
+  }, [bars, extendedRuns, seriesKey]);
 
   useEffect(() => {
     const s = series.current;
     if (!s) return;
-    const lines: IPriceLine[] = drawnLevels.map((level) =>
+    const lines: IPriceLine[] = priceLines.map((level) =>
       s.candles.createPriceLine({ price: level.price, color: groupColor(level.group, groups), lineWidth: 1, lineStyle: LineStyle.Dashed, axisLabelVisible: true, title: level.name }),
     );
     return () => {
@@ -126,7 +137,7 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
       if (series.current !== s) return;
       for (const line of lines) s.candles.removePriceLine(line);
     };
-  }, [drawnLevels, groups]);
+  }, [priceLines, groups]);
 
   useEffect(() => {
     const s = series.current;
@@ -138,16 +149,5 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   }, [vwapLines, vwapColor]);
 
   const vwapLineCount = VWAP_LINES.filter(({ key }) => vwapLines[key].length > 0).length;
-  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-vwap-lines={vwapLineCount} />;
-}
-
-/** A column of height 1 (on its own hidden scale) behind every extended-hours bar. */
-function shadeData(bars: readonly Bar[], sessions: readonly TradingSession[]): HistogramData[] {
-  let i = 0;
-  return bars.map((bar) => {
-    while (i < sessions.length - 1 && bar.time >= sessions[i]!.afterClose) i += 1;
-    const session = sessions[i];
-    const extended = session !== undefined && (bar.time < session.open || bar.time >= session.close);
-    return { time: toChartTime(bar.time), value: extended ? 1 : 0, color: extended ? EXTENDED_SHADE : 'rgba(0,0,0,0)' };
-  });
+  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-price-lines={priceLines.length} data-vwap-lines={vwapLineCount} data-extended-runs={extendedRuns.length} />;
 }
