@@ -17,6 +17,12 @@ test('the Chart tab shows simulated bars and switches timeframes', async ({ page
   await expect(chart).toHaveAttribute('data-symbol', 'SPY');
   await expect(chart).toHaveAttribute('data-source', 'simulated');
   await expect(page.getByText('Simulated data', { exact: true })).toBeVisible();
+  // The header says when the last price printed (New York), so an after-hours print reads as one.
+  const quote = (await rpc('market:quote', { symbol: 'SPY' })) as { time: number };
+  const minute = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  // In a live session the last price moves with the clock: the page's may be a minute apart from ours.
+  const printed = [-60_000, 0, 60_000].map((d) => minute.format(quote.time + d)).join('|');
+  await expect(page.getByTitle('Time of the last price, New York')).toContainText(new RegExp(`^last (\\d\\d-\\d\\d )?(${printed}) ET$`));
   await expect(chart.locator('canvas').first()).toBeVisible();
 
   // The bar counts match what the API serves for the same request.

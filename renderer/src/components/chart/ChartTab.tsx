@@ -14,6 +14,8 @@ import { TimeframeSwitcher } from './TimeframeSwitcher';
 
 /** How often the chart and quote refresh while the provider is live (the last bar moves with the clock). */
 const LIVE_REFRESH_MS = 5_000;
+/** While the market is closed nothing moves; a slow poll still notices the pre-market opening. */
+const CLOSED_REFRESH_MS = 60_000;
 const NO_VWAP: readonly VwapPoint[] = [];
 
 /** The chart tab: symbol search, timeframe, candles with volume, key levels and VWAP bands with their legend. */
@@ -34,15 +36,19 @@ export function ChartTab() {
   // The charted symbol's source: an unknown symbol has none, and is not asked for again and again.
   const source = fresh?.source;
 
+  const closed = quote.data?.session === 'closed';
   useEffect(() => {
     if (!source || source === 'csv') return undefined; // imported bars do not move
-    const timer = setInterval(() => {
-      reloadBars();
-      reloadQuote();
-      reloadLevels();
-    }, LIVE_REFRESH_MS);
+    const timer = setInterval(
+      () => {
+        reloadBars();
+        reloadQuote();
+        reloadLevels();
+      },
+      closed ? CLOSED_REFRESH_MS : LIVE_REFRESH_MS,
+    );
     return () => clearInterval(timer);
-  }, [source, reloadBars, reloadQuote, reloadLevels]);
+  }, [source, closed, reloadBars, reloadQuote, reloadLevels]);
 
   // A failed refresh keeps the last levels of the symbol drawn; the legend card says what failed.
   const levelsData = keyLevels.data?.symbol === symbol ? keyLevels.data : undefined;

@@ -1,4 +1,5 @@
 import type { MarketSource, Quote } from '../../../../shared/schemas/market';
+import { formatNewYork } from '../../lib/new-york-time';
 
 const SOURCE_LABEL: Record<MarketSource, string> = { simulated: 'Simulated data', massive: 'Massive.com', csv: 'Imported CSV' };
 
@@ -16,9 +17,20 @@ export function QuoteHeader({ quote, source }: { quote: Quote | undefined; sourc
             {quote.changePercent.toFixed(2)}%)
           </span>
           <span className="quote-session">{quote.session === 'open' ? 'Open' : quote.session === 'pre' ? 'Pre-market' : quote.session === 'after' ? 'After-hours' : 'Closed'}</span>
+          {/* When the last print is (a pre-market or after-hours one, or yesterday's). */}
+          <span className="num muted quote-time" title="Time of the last price, New York">
+            last {lastPrintLabel(quote.time)} ET
+          </span>
         </>
       )}
       {source && <span className={`pill source-badge source-${source}`}>{SOURCE_LABEL[source]}</span>}
     </div>
   );
+}
+
+/** "19:59" today, "11-28 12:59" on an earlier day (New York). */
+function lastPrintLabel(ms: number): string {
+  const [date, time] = formatNewYork(new Date(ms).toISOString()).split(' ') as [string, string];
+  const today = formatNewYork(new Date().toISOString()).split(' ')[0];
+  return date === today ? time : `${date.slice(5)} ${time}`;
 }
