@@ -24,6 +24,38 @@ function migrationsDir(files: Record<string, string>): string {
 }
 
 describe('Database', () => {
+  it('keeps an async transaction open across awaits: all or nothing, one at a time', async () => {
+    const db = new Database({ file: path.join(tempDir(), 'async.sqlite'), logger: silentLogger, slowQueryMs: 1000, migrationsDir: migrationsDir({ '001_t.sql': 'CREATE TABLE t (n INTEGER NOT NULL CHECK (n > 0));' }) });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const count = () => db.prepare<{ c: number }>('SELECT COUNT(*) AS c FROM t').get()!.c;
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+    await expect(
+      db.transactionAsync(async () => {
+        insert.run(1);
+        await tick();
+        insert.run(0); // breaks the CHECK after a yield
+      }),
+    ).rejects.toThrow(/CHECK constraint/);
+    expect(count()).toBe(0);
+
+    const order: string[] = [];
+    const first = db.transactionAsync(async () => {
+      insert.run(1);
+      await tick();
+      await tick();
+      order.push('first');
+    });
+    const second = db.transactionAsync(async () => {
+      order.push('second'); // waits for the first to commit
+      insert.run(2);
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
+    expect(count()).toBe(2);
+    db.close();
+  });
+
   it('opens in WAL mode with foreign keys on and the shipped migrations applied', () => {
     const db = new Database({ file: path.join(tempDir(), 'a.sqlite'), logger: silentLogger, slowQueryMs: 40 });
     expect(db.pragma('journal_mode')).toBe('wal');

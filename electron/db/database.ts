@@ -33,6 +33,7 @@ export class Database {
   private readonly logger: Logger;
   private readonly slowQueryMs: number;
   private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  private asyncWriter: Promise<void> = Promise.resolve();
   /** The async transaction running now (settled when none). */
 
   constructor(options: DatabaseOptions) {
@@ -69,6 +70,33 @@ export class Database {
   /** Runs `fn` in a transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: () => T): T {
     return this.timed('TRANSACTION', () => this.db.transaction(fn)());
+  }
+
+  /**
+   * Runs `fn` in one transaction that stays open across its awaits, so a long write can hand the
+   * event loop back between steps. There is one connection, so what other calls write meanwhile
+   * joins this transaction (better-sqlite3 nests their `transaction` as a savepoint) and would be
+   * rolled back with it if `fn` failed: keep the window short, and write only rows that cannot
+   * break a rule (checked beforehand). One at a time: a second call waits for the first to finish.
+   */
+  async transactionAsync<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.asyncWriter;
+    let release!: () => void;
+    this.asyncWriter = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn();
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      release();
+    }
   }
 
   pragma(source: string): unknown {

@@ -41,7 +41,7 @@ function setUp() {
 const trades = (n: number, from = 0) => Array.from({ length: n }, (_, i) => stockTrade(from + i));
 
 describe('TradeRepository.insertMany', () => {
-  it('shows nothing of an import until all of it lands at once', async () => {
+  it('shows nothing of an import while its rows are staged, then all of it', async () => {
     const { repo, count } = setUp();
     const seenBetweenBatches: number[] = [];
     const inserted = await repo.insertMany(trades(25), { batch: 10, onBatch: () => seenBetweenBatches.push(count()) });
@@ -50,7 +50,7 @@ describe('TradeRepository.insertMany', () => {
     expect(count()).toBe(25);
   });
 
-  it('writes nothing when a row breaks a rule in a later batch, and keeps what other calls wrote meanwhile', async () => {
+  it('writes nothing when a row in a later batch breaks a rule, and keeps what other calls wrote meanwhile', async () => {
     const { repo, count } = setUp();
     const batches = [...trades(20), stockTrade(99, { quantity: -1 })];
     let other = 0;

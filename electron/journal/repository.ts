@@ -99,8 +99,11 @@ const INSERT_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) VALUES (${PLACEHOLD
 /** An import's rows wait here (in the connection's temporary database) until they all move at once. */
 const STAGING = 'temp.journal_import_staging';
 const STAGE_SQL = `INSERT INTO ${STAGING} (${COLUMNS}) VALUES (${PLACEHOLDERS})`;
-// "WHERE true" lets SQLite tell the upsert clause from a join condition.
-const MOVE_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} WHERE true ON CONFLICT DO NOTHING`;
+// One slice of staged rows by rowid (1, 2, … in staging order).
+const MOVE_SQL = `INSERT INTO ai_coach_trades (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} WHERE rowid > ? AND rowid <= ? ON CONFLICT DO NOTHING`;
+/** Rows moved per step: some 50 ms of index work, so other calls wait little. */
+const MOVE_SLICE = 10_000;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** SQL of the journal table; knows nothing of HTTP or validation. */
 export class TradeRepository {
@@ -119,11 +122,12 @@ export class TradeRepository {
   }
 
   /**
-   * Inserts every trade all or nothing, and unseen until the end: the rows are staged in a temporary
-   * table `batch` at a time with the event loop free in between (a 50 MB file is some 600 000 rows,
-   * seconds of writing), then moved into the journal by one statement in one short transaction. No
-   * call sees half an import, and what other calls write meanwhile never shares its transaction.
-   * Imports run one at a time (they share the staging table). Returns how many trades were new (a
+   * Inserts every trade all or nothing. The rows are first staged in a temporary table with the
+   * journal's own definition (its CHECKs included, so a row that breaks a rule fails there, before
+   * anything moves), `batch` at a time with the event loop free in between: a 50 MB file is some
+   * 600 000 rows, seconds of writing. Then they move into the journal in slices inside one
+   * transaction, the event loop free between slices too; that short window is the only time other
+   * calls see part of the import or share its transaction. Returns how many trades were new (a
    * fingerprint already stored is skipped).
    */
   insertMany(trades: NewTrade[], { batch = 1000, onBatch = () => {} }: { batch?: number; onBatch?: (written: number) => void } = {}): Promise<number> {
@@ -134,18 +138,26 @@ export class TradeRepository {
 
   private async stageAndMove(trades: NewTrade[], batch: number, onBatch: (written: number) => void): Promise<number> {
     const now = new Date().toISOString();
-    this.db.prepare(`CREATE TABLE ${STAGING} AS SELECT ${COLUMNS} FROM ai_coach_trades WHERE 0`).run();
+    const definition = this.db.prepare<{ sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'ai_coach_trades'").get()!.sql;
+    this.db.prepare(definition.replace(/^CREATE TABLE ai_coach_trades\b/, `CREATE TABLE ${STAGING}`)).run();
     try {
       const stage = this.db.prepare(STAGE_SQL);
       for (let at = 0; at < trades.length; at += batch) {
-        if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+        if (at > 0) await nextTurn();
         this.db.transaction(() => {
           for (const trade of trades.slice(at, at + batch)) stage.run(...toParams(trade, randomUUID(), this.userId, now, now));
         });
         onBatch(Math.min(at + batch, trades.length));
       }
-      // The table's CHECKs apply here: one bad row and nothing moves.
-      return this.db.transaction(() => this.db.prepare(MOVE_SQL).run().changes);
+      const move = this.db.prepare(MOVE_SQL);
+      return await this.db.transactionAsync(async () => {
+        let moved = 0;
+        for (let from = 0; from < trades.length; from += MOVE_SLICE) {
+          if (from > 0) await nextTurn();
+          moved += move.run(from, from + MOVE_SLICE).changes;
+        }
+        return moved;
+      });
     } finally {
       this.db.prepare(`DROP TABLE IF EXISTS ${STAGING}`).run();
     }
