@@ -109,10 +109,11 @@ export function execution(cells: Cells, ctx: RowContext, p: ExecutionParts): Exe
  * The closing price of an option assigned or exercised. A stock-settled option closes at 0: its
  * premium is the whole P&L, and the shares arrive as a row of their own at the strike. A
  * cash-settled index option closes at the settlement paid per share, |amount| / (quantity ×
- * multiplier); without an amount in the row its value is unknown (`amountMissing`).
+ * multiplier); without an amount in the row its value is unknown (`amountMissing`). `saysCash`:
+ * the row itself says it settled in cash (tastytrade's "Cash Settled Assignment").
  */
-export function settlementClose(cells: Cells, underlying: string, quantity: number, multiplier: number): { price: number; amountMissing: boolean } {
-  if (!isCashSettled(underlying)) return { price: 0, amountMissing: false };
+export function settlementClose(cells: Cells, underlying: string, quantity: number, multiplier: number, saysCash = false): { price: number; amountMissing: boolean } {
+  if (!saysCash && !isCashSettled(underlying)) return { price: 0, amountMissing: false };
   const amount = num(cells, 'amount') ?? 0;
   if (amount === 0) return { price: 0, amountMissing: true };
   return { price: Math.abs(amount) / (Math.abs(quantity) * multiplier), amountMissing: false };
