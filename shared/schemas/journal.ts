@@ -179,7 +179,8 @@ export const ImportPresetIdSchema = z.enum(IMPORT_PRESETS);
 export type ImportPresetId = z.infer<typeof ImportPresetIdSchema>;
 
 /** What a column can mean; a preset maps each to a header of its file. */
-export const IMPORT_FIELDS = ['time', 'symbol', 'side', 'quantity', 'price', 'fees', 'commission', 'underlying', 'assetType', 'optionType', 'strike', 'expiry', 'multiplier', 'orderId', 'status', 'description'] as const;
+/** `amount`: the row's cash amount (a cash settlement's value); `code`: the broker's sub type or notes (assignment, exercise). */
+export const IMPORT_FIELDS = ['time', 'symbol', 'side', 'quantity', 'price', 'fees', 'commission', 'underlying', 'assetType', 'optionType', 'strike', 'expiry', 'multiplier', 'orderId', 'status', 'description', 'amount', 'code'] as const;
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
 export const ImportMappingSchema = z.partialRecord(ImportFieldSchema, z.string().max(200));
@@ -225,6 +226,8 @@ export const ImportPreviewSchema = z.object({
   fileErrors: z.array(z.string()),
   /** The first errors by row (see counts.errors for how many there are). */
   rowErrors: z.array(RowErrorSchema),
+  /** Rows read but left out on purpose, with why (an index option settled without a cash amount); they do not block the import. */
+  rowWarnings: z.array(RowErrorSchema),
   /** The first trades the import would write, with the legs of a multi-leg trade side by side. */
   trades: z.array(TradeSchema.omit({ id: true, userId: true, createdAt: true, updatedAt: true })),
   counts: z.object({
@@ -232,6 +235,7 @@ export const ImportPreviewSchema = z.object({
     executions: z.number().int(),
     skipped: z.number().int(),
     errors: z.number().int(),
+    warnings: z.number().int(),
     trades: z.number().int(),
     groups: z.number().int(),
     duplicates: z.number().int(),

@@ -7,7 +7,7 @@ const MIN = 60_000;
 let row = 0;
 
 function fill(side: Execution['side'], quantity: number, price: number, minute: number, extra: Partial<Execution> = {}): Execution {
-  return { row: ++row, timeMs: T0 + minute * MIN, symbol: 'SPY', underlying: 'SPY', assetType: 'stock', optionType: null, strike: null, expiry: null, multiplier: 1, side, quantity, price, fees: 0, orderKey: null, ...extra };
+  return { row: ++row, timeMs: T0 + minute * MIN, symbol: 'SPY', underlying: 'SPY', assetType: 'stock', optionType: null, strike: null, expiry: null, multiplier: 1, side, quantity, price, fees: 0, orderKey: null, event: null, ...extra };
 }
 
 const option = (strike: number, expiry: string, orderKey: string): Partial<Execution> => ({
@@ -60,7 +60,7 @@ describe('matching fills into round trips, first in first out', () => {
   });
 
   it('closes an option at 0 when it expires', () => {
-    expect(legs([fill('sell', 1, 0.95, 0, option(470, '2024-01-19', 'o')), fill('expire', 1, 0, 60, option(470, '2024-01-19', 'x'))])).toEqual([['short', 1, 0.95, 0]]);
+    expect(legs([fill('sell', 1, 0.95, 0, option(470, '2024-01-19', 'o')), fill('close', 1, 0, 60, { ...option(470, '2024-01-19', 'x'), event: 'expired' })])).toEqual([['short', 1, 0.95, 0]]);
   });
 
   it('gives the same fingerprints for the same fills, distinct ones for identical round trips', () => {

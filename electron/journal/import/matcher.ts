@@ -25,7 +25,8 @@ const round = (n: number): number => Math.round(n * 1e8) / 1e8;
 /**
  * Matches fills into round trips per contract, first in first out: a fill against the open
  * position closes the oldest lots first (a partial fill splits a lot), and what is left of it
- * opens a position the other way. Options of different expiry or strike are different contracts.
+ * opens a position the other way; an expiration, assignment or exercise (`close`) only closes.
+ * Options of different expiry or strike are different contracts.
  * Fees are spread over quantity: each round trip carries its share of the opening and the closing
  * fill's fees. A round trip's fingerprint hashes the broker, contract, side, times, prices and
  * quantity (and its rank among identical ones), so the same file always gives the same
@@ -53,7 +54,7 @@ export class FifoMatcher {
       left = round(left - qty);
       if (lot.remaining <= 1e-9) lots.shift();
     }
-    if (left > 1e-9 && fill.side !== 'expire') {
+    if (left > 1e-9 && fill.side !== 'close') {
       lots.push({ side: fill.side === 'buy' ? 'long' : 'short', remaining: left, price: fill.price, timeMs: fill.timeMs, feePerUnit: closeFeePerUnit, orderKey: fill.orderKey, row: fill.row });
     }
   }
@@ -98,7 +99,8 @@ function roundTrip(fill: Execution, lot: Lot, quantity: number, closeFeePerUnit:
     exitTime,
     fees: round(lot.feePerUnit * quantity + closeFeePerUnit * quantity),
     strategy: null,
-    tags: [],
+    // The close's cause (expired, assigned, exercised) labels the exit in the preview and the journal.
+    tags: fill.event ? [fill.event] : [],
     notes: null,
     plannedStop: null,
     plannedTarget: null,

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPresetId, type RowError } from '../../../shared/schemas/journal';
 import { FIELD_ALIASES, PRESETS, presetById } from './presets';
 import type { Cells, Execution, Preset, RowContext } from './types';
+import { dropUnpricedSettlements } from './settlements';
 import { RowProblem } from './values';
 
 /** Longest row we read; a longer one is a broken file or not a trade export. */
@@ -27,6 +28,9 @@ export interface ReadResult {
   fileErrors: string[];
   rowErrors: RowError[];
   errorCount: number;
+  /** Rows left out on purpose with the reason (they do not block the import). */
+  rowWarnings: RowError[];
+  warningCount: number;
   rows: number;
   skipped: number;
   /** In time order, oldest first. */
@@ -103,12 +107,12 @@ export const nextTick = () => new Promise<void>((resolve) => setImmediate(resolv
 /**
  * Reads a broker CSV into executions, a chunk at a time with a yield between chunks, so a 50 MB
  * file never holds up other calls. Problems of the whole file go to `fileErrors`, problems of a
- * row to `rowErrors` (the row is left out).
+ * row to `rowErrors` (the row is left out), rows left out on purpose to `rowWarnings`.
  */
 export async function readCsv(raw: string, options: ReadOptions, onProgress: (chars: number, rows: number) => void = () => {}): Promise<ReadResult> {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const askedPreset = options.preset ? presetById(options.preset) : undefined;
-  const result: ReadResult = { detectedPreset: null, preset: options.preset ?? 'generic', headers: [], mapping: {}, fileErrors: [], rowErrors: [], errorCount: 0, rows: 0, skipped: 0, executions: [] };
+  const result: ReadResult = { detectedPreset: null, preset: options.preset ?? 'generic', headers: [], mapping: {}, fileErrors: [], rowErrors: [], errorCount: 0, rowWarnings: [], warningCount: 0, rows: 0, skipped: 0, executions: [] };
   if (!text.trim()) return { ...result, fileErrors: ['The file is empty.'] };
 
   const headLines = text.slice(0, 256 * 1024).split(/\r?\n/).slice(0, HEADER_SCAN_LINES);
@@ -186,6 +190,10 @@ export async function readCsv(raw: string, options: ReadOptions, onProgress: (ch
   if (preset.newestFirst) result.executions.reverse();
   // Stable: fills of one time keep file order. Most files are in time order already: no sort then.
   if (result.executions.some((e, i) => i > 0 && e.timeMs < result.executions[i - 1]!.timeMs)) result.executions.sort((a, b) => a.timeMs - b.timeMs);
+  const { kept, warnings } = dropUnpricedSettlements(result.executions);
+  result.executions = kept;
+  result.rowWarnings = warnings.slice(0, MAX_REPORTED_ERRORS);
+  result.warningCount = warnings.length;
   return result;
 }
 

@@ -1,5 +1,7 @@
 import type { AssetType, ImportField, ImportMapping, ImportPresetId } from '../../../shared/schemas/journal';
 
+export type CloseEvent = 'expired' | 'assigned' | 'exercised';
+
 /** One fill from a broker file, normalized. */
 export interface Execution {
   /** Line of the file it came from (1-based), for messages. */
@@ -13,8 +15,15 @@ export interface Execution {
   strike: number | null;
   expiry: string | null;
   multiplier: number;
-  /** `expire`: an option expired; closes whatever is open at a price of 0. */
-  side: 'buy' | 'sell' | 'expire';
+  /** `close`: an expiration, assignment or exercise; closes whatever is open at `price`. */
+  side: 'buy' | 'sell' | 'close';
+  /** Why the broker ended an option position (a `close`, or IBKR's buy or sell booked for it); null for trades. */
+  event: CloseEvent | null;
+  /**
+   * A cash-settled index option assigned or exercised by a row that carries no cash amount: the
+   * settlement value is unknown, so the reader drops it (see settlements.ts) rather than close at 0.
+   */
+  amountMissing?: boolean;
   quantity: number;
   price: number;
   fees: number;

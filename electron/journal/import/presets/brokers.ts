@@ -1,6 +1,14 @@
-import type { Preset } from '../types';
+import type { CloseEvent, Preset } from '../types';
 import { parseExpiry, parseNumber, parseOptionType, RowProblem } from '../values';
-import { assetTypeOf, execution, feesOf, num, optionFromColumns, requireSide, sideOf, time } from './common';
+import { assetTypeOf, execution, feesOf, num, optionFromColumns, requireSide, settlementClose, sideOf, time } from './common';
+
+/** The close event a broker's word names: "Expired", "OASGN", "Cash Settled Exercise"… */
+function eventIn(text: string): CloseEvent | null {
+  if (/expir|^oexp$/i.test(text)) return 'expired';
+  if (/assign|^oasgn$/i.test(text)) return 'assigned';
+  if (/exercise|^oexcs$/i.test(text)) return 'exercised';
+  return null;
+}
 
 /**
  * thinkorswim: Monitor → Account Statement → Export to File. The statement holds several sections;
@@ -58,6 +66,13 @@ export const thinkorswim: Preset = {
  * Verified against: leastchaos/Trade-Analysis (README, Flex query settings), tfiala/ibkr-flex-statement-rs
  * (README, field lists), and real Flex exports quoted in public tax-tool tests (quoted cells,
  * "HEADER","TRNT" rows, LevelOfDetail, dashed dates).
+ * Assignments, exercises and expirations are booked in the same section as trades at a TradePrice
+ * of 0 (TransactionType BookTrade), marked in Notes/Codes "A", "Ex" (or "AEx", "MEx"), "Ep"; the
+ * shares of an assignment or exercise come as their own row at the strike, also marked "A"/"Ex".
+ * Verified against public Flex importers that classify these rows (BookTrade with notes A, Ep at
+ * price 0; the token list A, Ex, Ep, AEx, MEx from IBKR's codes reference as quoted there). What
+ * IBKR books for a cash-settled index option is not confirmed: such a row at 0 closes at
+ * Proceeds / (quantity × multiplier) when Proceeds is in the query, and is reported otherwise.
  */
 export const ibkr: Preset = {
   id: 'ibkr',
@@ -66,7 +81,7 @@ export const ibkr: Preset = {
   mapping: {
     time: 'DateTime', symbol: 'Symbol', underlying: 'UnderlyingSymbol', assetType: 'AssetClass', optionType: 'Put/Call', strike: 'Strike', expiry: 'Expiry',
     multiplier: 'Multiplier', side: 'Buy/Sell', quantity: 'Quantity', price: 'TradePrice', commission: 'IBCommission', orderId: 'IBOrderID',
-    status: 'LevelOfDetail',
+    status: 'LevelOfDetail', code: 'Notes/Codes', amount: 'Proceeds',
   },
   required: ['time', 'symbol', 'side', 'quantity', 'price'],
   signature: ['assetclass', 'buy/sell', 'tradeprice'],
@@ -78,21 +93,39 @@ export const ibkr: Preset = {
     const assetType = assetTypeOf(cells.get('assetType'));
     if (!assetType) return null; // cash (forex), bonds...: not journal trades
     const underlying = cells.get('underlying') || cells.get('symbol');
+    const quantity = num(cells, 'quantity', true);
+    const multiplier = num(cells, 'multiplier') || (assetType === 'option' ? 100 : 1);
+    let price = num(cells, 'price', true);
+    const event = assetType === 'option' ? ibkrEvent(cells.get('code')) : null;
+    // IBKR books an assignment or exercise as a trade at 0; for an index option that settles in cash, 0 is no price.
+    const settled = event && event !== 'expired' && price === 0 ? settlementClose(cells, underlying, quantity, multiplier) : null;
+    if (settled) price = settled.price;
     return execution(cells, ctx, {
       timeMs: time(cells, ctx),
       side: requireSide(cells),
-      quantity: num(cells, 'quantity', true),
-      price: num(cells, 'price', true),
+      quantity,
+      price,
       fees: feesOf(cells),
       symbol: cells.get('symbol'),
       underlying,
       assetType,
       option: assetType === 'option' ? optionFromColumns(cells, underlying) : null,
-      multiplier: num(cells, 'multiplier'),
+      multiplier,
       orderKey: cells.get('orderId') || null,
+      event,
+      amountMissing: settled?.amountMissing,
     });
   },
 };
+
+/** IBKR's Notes/Codes are tokens split by ";": A assignment, Ex exercise, Ep expired (AEx, MEx: automatic and manual exercise). */
+function ibkrEvent(codes: string): CloseEvent | null {
+  const tokens = new Set(codes.split(';').map((t) => t.trim().toUpperCase()));
+  if (tokens.has('A')) return 'assigned';
+  if (tokens.has('EX') || tokens.has('AEX') || tokens.has('MEX')) return 'exercised';
+  if (tokens.has('EP')) return 'expired';
+  return null;
+}
 
 /**
  * tastytrade: History → Transactions → CSV, newest first. Columns: Date, Type, Sub Type, Action,
@@ -103,10 +136,15 @@ export const ibkr: Preset = {
  * Symbol the padded OCC symbol "IWM   240119P00190000"; "--" for no commission; amounts over
  * 1,000 quoted with a comma. Average Price is Value / Quantity, i.e. already times the multiplier
  * (85.00 for an option at 0.85), negative for buys; options that expire arrive as "Receive
- * Deliver" rows ("Removal of … due to expiration.").
+ * Deliver" rows ("Removal of … due to expiration."), assigned or exercised ones as Receive Deliver
+ * with Sub Type "Assignment"/"Exercise" ("Removal of option due to assignment", Value 0.00) and
+ * the shares as another Receive Deliver row, Sub Type "Buy to Open" (…) with an Action, at the
+ * strike. A cash-settled index option gives a "Cash Settled Assignment"/"Cash Settled Exercise"
+ * row whose Value is the cash, plus a redundant plain removal at 0.00 (dropped, see settlements.ts).
  * Verified against: AgileTrossDev/tasty_anaylzer (README, column list), laroche/tastyworks-pnl
  * (README: the pre-2023 tastyworks header, not supported here) and current exports quoted in
- * public tastytrade importers' tests.
+ * public tastytrade importers' tests; the assignment rows as quoted in public importers' tests
+ * (SCHG, CHWY, PCG assignments) and the cash-settled pair as described by tastytrade P&L tools.
  */
 export const tastytrade: Preset = {
   id: 'tastytrade',
@@ -115,23 +153,30 @@ export const tastytrade: Preset = {
   mapping: {
     time: 'Date', status: 'Type', side: 'Action', symbol: 'Symbol', assetType: 'Instrument Type', description: 'Description', quantity: 'Quantity',
     price: 'Average Price', commission: 'Commissions', fees: 'Fees', multiplier: 'Multiplier', underlying: 'Underlying Symbol', expiry: 'Expiration Date',
-    strike: 'Strike Price', optionType: 'Call or Put', orderId: 'Order #',
+    strike: 'Strike Price', optionType: 'Call or Put', orderId: 'Order #', amount: 'Value', code: 'Sub Type',
   },
   required: ['time', 'symbol', 'side', 'quantity', 'price'],
   signature: ['instrument type', 'average price', 'underlying symbol', 'call or put'],
   newestFirst: true,
   read(cells, ctx) {
     const type = cells.get('status').toLowerCase();
-    const expired = type === 'receive deliver' && /expir/i.test(cells.get('description'));
-    if (type !== 'trade' && !expired) return null;
+    // Sub Type names the event; files of 2023 have none, their Description says it.
+    const what = cells.get('code') || cells.get('description');
+    const event = type === 'receive deliver' ? eventIn(what) : null;
+    const delivery = type === 'receive deliver' && !event && /^(buy|sell) to (open|close)\b/i.test(what); // the shares of an assignment
+    if (type !== 'trade' && !event && !delivery) return null;
     const assetType = assetTypeOf(cells.get('assetType')) ?? 'stock';
     const multiplier = num(cells, 'multiplier') || (assetType === 'option' ? 100 : 1);
     const underlying = cells.get('underlying') || cells.get('symbol');
+    const quantity = num(cells, 'quantity', true);
+    const settled = event && event !== 'expired' ? settlementClose(cells, underlying, quantity, multiplier, /cash settled/i.test(what)) : null;
     return execution(cells, ctx, {
       timeMs: time(cells, ctx),
-      side: expired ? 'expire' : requireSide(cells),
-      quantity: num(cells, 'quantity', true),
-      price: expired ? 0 : Math.abs(num(cells, 'price', true)) / multiplier, // signed: negative for buys
+      side: event ? 'close' : requireSide(cells),
+      quantity,
+      price: event ? (settled?.price ?? 0) : Math.abs(num(cells, 'price', true)) / multiplier, // signed: negative for buys
+      event,
+      amountMissing: settled?.amountMissing,
       fees: feesOf(cells),
       symbol: cells.get('symbol'),
       underlying,
@@ -182,32 +227,39 @@ export const webull: Preset = {
  * after the trade date (the "as of" date is the trade's); newest first; money as "$1,234.50" and
  * "-$651.32"; options as "SPY 01/19/2024 475.00 C"; actions Buy, Sell, Buy to Open, Sell to Close,
  * Sell to Open, Buy to Close, Expired, Assigned, Exchange or Exercise, dividends and transfers.
+ * "Assigned" and "Exchange or Exercise" rows carry the contract and quantity with no price, fees
+ * or amount; the shares follow as a plain Buy or Sell at the strike (posted on settlement).
  * Verified against: KapJI/capital-gains-calculator (cgt_calc/parsers/schwab.py, schwab_options.py),
  * beancount_reds_importers (schwab_csv_brokerage: column_labels_line) and
- * dickwolff/Export-To-Ghostfolio (src/models/schwabRecord.ts).
+ * dickwolff/Export-To-Ghostfolio (src/models/schwabRecord.ts); the assignment rows as in
+ * KapJI/capital-gains-calculator (tests/schwab/data/options/transactions.csv, parsers/schwab_options.py).
  */
 export const schwab: Preset = {
   id: 'schwab',
   label: 'Charles Schwab transactions',
   source: 'Schwab brokerage transactions CSV header as in KapJI/capital-gains-calculator (parsers/schwab.py) and beancount_reds_importers (schwab_csv_brokerage).',
-  mapping: { time: 'Date', side: 'Action', symbol: 'Symbol', description: 'Description', quantity: 'Quantity', price: 'Price', fees: 'Fees & Comm' },
+  mapping: { time: 'Date', side: 'Action', symbol: 'Symbol', description: 'Description', quantity: 'Quantity', price: 'Price', fees: 'Fees & Comm', amount: 'Amount' },
   required: ['time', 'side', 'symbol', 'quantity', 'price'],
   signature: ['action', 'fees & comm', 'amount'],
   newestFirst: true,
   read(cells, ctx) {
     if (/total/i.test(cells.get('time'))) return null;
     const action = cells.get('side');
-    const expired = /^expired$/i.test(action);
-    const side = expired ? 'expire' : sideOf(action);
+    const event = /^(expired|assigned|exchange or exercise)$/i.test(action) ? eventIn(action) : null;
+    const side = event ? 'close' : sideOf(action);
     if (!side) return null; // dividends, interest, transfers, journals
     const m = /^(\S+)\s+(\d{2}\/\d{2}\/\d{4})\s+([\d.]+)\s+([CP])$/.exec(cells.get('symbol'));
     const option = m ? { underlying: m[1]!, expiry: parseExpiry(m[2]!)!, strike: Number(m[3]), optionType: parseOptionType(m[4])! } : null;
     const asOf = /\bas of\s+(\S+)/i.exec(cells.get('time'))?.[1];
+    const quantity = num(cells, 'quantity', true);
+    const settled = event && event !== 'expired' && option ? settlementClose(cells, option.underlying, quantity, 100) : null;
     return execution(cells, ctx, {
       timeMs: time(cells, ctx, asOf),
       side,
-      quantity: num(cells, 'quantity', true),
-      price: expired ? 0 : num(cells, 'price', true),
+      quantity,
+      price: event ? (settled?.price ?? 0) : num(cells, 'price', true),
+      event,
+      amountMissing: settled?.amountMissing,
       fees: feesOf(cells),
       symbol: cells.get('symbol'),
       option,
@@ -222,32 +274,39 @@ export const schwab: Preset = {
  * "($410.00)"; options described as "SPY 1/19/2024 Call $475.00", their expiration as "Option
  * Expiration for SPY 1/19/2024 Call $475.00" with a quantity like "1S"; stock descriptions span
  * lines ("Apple\nCUSIP: 037833100"); trans codes Buy, Sell, BTO, STC, STO, BTC, OEXP, OASGN and
- * OEXCS (assignment, exercise: not read), CDIV, ACH, INT, GOLD…; a disclaimer line at the end.
+ * OEXCS (assignment, exercise), CDIV, ACH, INT, GOLD…; a disclaimer line at the end. An OASGN row
+ * names the contract ("TSLA 1/16/2026 Put $440.00", quantity "1", no price or amount); the shares
+ * follow as a Buy or Sell at the strike ("… 1 TSLA Option Assigned" in the description).
  * Verified against: henry-md/robinhood-visualizer (lib/types.ts), acarlson98/rhParser (README) and
- * Robinhood reports quoted in public importers' tests.
+ * Robinhood reports quoted in public importers' tests (OASGN rows with their share rows, as in
+ * public Robinhood importers' fixtures; OEXCS only from the code lists of public parsers).
  */
 export const robinhood: Preset = {
   id: 'robinhood',
   label: 'Robinhood account activity',
   source: 'Robinhood activity report CSV columns (as typed in henry-md/robinhood-visualizer and acarlson98/rhParser).',
-  mapping: { time: 'Activity Date', symbol: 'Instrument', description: 'Description', side: 'Trans Code', quantity: 'Quantity', price: 'Price' },
+  mapping: { time: 'Activity Date', symbol: 'Instrument', description: 'Description', side: 'Trans Code', quantity: 'Quantity', price: 'Price', amount: 'Amount' },
   required: ['time', 'symbol', 'side', 'quantity', 'price', 'description'],
   signature: ['activity date', 'trans code', 'instrument'],
   newestFirst: true,
   read(cells, ctx) {
     const code = cells.get('side').toUpperCase();
-    const side = code === 'OEXP' ? 'expire' : sideOf(code);
+    const event = /^(OEXP|OASGN|OEXCS)$/.test(code) ? eventIn(code) : null;
+    const side = event ? 'close' : sideOf(code);
     if (!side) return null; // CDIV, ACH, INT, GOLD...
-    const m = /^(?:Option Expiration for\s+)?(\S+)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(Call|Put)\s+\$?([\d,.]+)$/i.exec(cells.get('description'));
+    const m = /^(?:Option (?:Expiration|Assignment|Exercise) for\s+)?(\S+)\s+(\d{1,2}\/\d{1,2}\/\d{4})\s+(Call|Put)\s+\$?([\d,.]+)$/i.exec(cells.get('description'));
     const option = m ? { underlying: m[1]!.toUpperCase(), expiry: parseExpiry(m[2]!)!, optionType: parseOptionType(m[3])!, strike: Number(m[4]!.replace(/,/g, '')) } : null;
-    if (side === 'expire' && !option) throw new RowProblem(cells.column('description'), 'An expiration without an option contract in its description');
+    if (event && !option) throw new RowProblem(cells.column('description'), `An option ${event === 'expired' ? 'expiration' : code} without an option contract in its description`);
     const quantity = parseNumber(cells.get('quantity').replace(/S$/i, ''));
     if (quantity === null || Number.isNaN(quantity)) throw new RowProblem(cells.column('quantity'), `${cells.column('quantity')} is not a number`);
+    const settled = event && event !== 'expired' ? settlementClose(cells, option!.underlying, quantity, 100) : null;
     return execution(cells, ctx, {
       timeMs: time(cells, ctx),
       side,
       quantity,
-      price: side === 'expire' ? 0 : num(cells, 'price', true),
+      price: event ? (settled?.price ?? 0) : num(cells, 'price', true),
+      event,
+      amountMissing: settled?.amountMissing,
       symbol: cells.get('symbol'),
       option,
     });

@@ -1,5 +1,6 @@
 import type { AssetType, ImportField } from '../../../../shared/schemas/journal';
-import type { Cells, Execution, RowContext } from '../types';
+import { isCashSettled } from '../settlements';
+import type { Cells, CloseEvent, Execution, RowContext } from '../types';
 import { occSymbol, parseDateTime, parseExpiry, parseNumber, parseOccSymbol, parseOptionType, RowProblem, type OptionContract } from '../values';
 
 /** A number from a field; `required` fields must hold one. */
@@ -66,6 +67,8 @@ export interface ExecutionParts {
   option?: OptionContract | null;
   multiplier?: number | null;
   orderKey?: string | null;
+  event?: CloseEvent | null;
+  amountMissing?: boolean;
 }
 
 /**
@@ -76,6 +79,7 @@ export function execution(cells: Cells, ctx: RowContext, p: ExecutionParts): Exe
   const option = p.option ?? (p.assetType === 'stock' ? null : parseOccSymbol(p.symbol));
   const assetType: AssetType = option ? 'option' : (p.assetType ?? 'stock');
   if (assetType === 'option' && !option) throw new RowProblem(cells.column('symbol'), `Option without a readable contract: "${p.symbol.slice(0, 40)}"`);
+  if (p.side === 'close' && !option) throw new RowProblem(cells.column('symbol'), `An option ${p.event ?? 'close'} without an option contract`);
   const quantity = Math.abs(p.quantity);
   if (!(quantity > 0)) throw new RowProblem(cells.column('quantity'), `${cells.column('quantity')} must be above 0`);
   if (p.price < 0) throw new RowProblem(cells.column('price'), `${cells.column('price')} must not be negative`);
@@ -96,7 +100,23 @@ export function execution(cells: Cells, ctx: RowContext, p: ExecutionParts): Exe
     price: Math.abs(p.price),
     fees: Math.abs(p.fees ?? 0),
     orderKey: p.orderKey || null,
+    event: p.event ?? null,
+    ...(p.amountMissing && { amountMissing: true }),
   };
+}
+
+/**
+ * The closing price of an option assigned or exercised. A stock-settled option closes at 0: its
+ * premium is the whole P&L, and the shares arrive as a row of their own at the strike. A
+ * cash-settled index option closes at the settlement paid per share, |amount| / (quantity ×
+ * multiplier); without an amount in the row its value is unknown (`amountMissing`). `saysCash`:
+ * the row itself says it settled in cash (tastytrade's "Cash Settled Assignment").
+ */
+export function settlementClose(cells: Cells, underlying: string, quantity: number, multiplier: number, saysCash = false): { price: number; amountMissing: boolean } {
+  if (!saysCash && !isCashSettled(underlying)) return { price: 0, amountMissing: false };
+  const amount = num(cells, 'amount') ?? 0;
+  if (amount === 0) return { price: 0, amountMissing: true };
+  return { price: Math.abs(amount) / (Math.abs(quantity) * multiplier), amountMissing: false };
 }
 
 /** An option contract from separate underlying / expiry / strike / call-put columns; null when they are empty. */

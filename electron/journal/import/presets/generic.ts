@@ -23,6 +23,8 @@ export const FIELD_ALIASES: Record<ImportField, string[]> = {
   orderId: ['order id', 'orderid', 'iborderid', 'order #', 'order number', 'order'],
   status: ['status'],
   description: ['description', 'name'],
+  amount: ['amount', 'net amount', 'value'],
+  code: ['sub type', 'notes/codes', 'code', 'codes'],
 };
 
 /**

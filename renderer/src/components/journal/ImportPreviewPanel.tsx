@@ -7,6 +7,9 @@ const PRESET_LABELS: Record<ImportPresetId, string> = {
   generic: 'Generic CSV', thinkorswim: 'thinkorswim statement', ibkr: 'Interactive Brokers Flex', tastytrade: 'tastytrade', webull: 'Webull', schwab: 'Schwab', robinhood: 'Robinhood',
 };
 
+/** The tag the importer puts on a leg closed by the broker rather than by a trade. */
+const closeEventOf = (tags: string[]): string | undefined => tags.find((tag) => tag === 'expired' || tag === 'assigned' || tag === 'exercised');
+
 interface Props {
   preview: ImportPreview;
   fileName: string;
@@ -63,7 +66,7 @@ export function ImportPreviewPanel({ preview, fileName, onRepreview, onCommit, o
       </fieldset>
 
       <dl className="import-counts">
-        {([['Rows', counts.rows], ['Fills', counts.executions], ['Skipped (not trades)', counts.skipped], ['Errors', counts.errors], ['Trade legs', counts.trades], ['Trades', counts.groups], ['Already imported', counts.duplicates], ['Still open (not imported)', counts.openLots]] as const).map(([label, n]) => (
+        {([['Rows', counts.rows], ['Fills', counts.executions], ['Skipped (not trades)', counts.skipped], ['Errors', counts.errors], ['Left out (warnings)', counts.warnings], ['Trade legs', counts.trades], ['Trades', counts.groups], ['Already imported', counts.duplicates], ['Still open (not imported)', counts.openLots]] as const).map(([label, n]) => (
           <div key={label}>
             <dt>{label}</dt>
             <dd className="num">{n.toLocaleString('en-US')}</dd>
@@ -89,6 +92,21 @@ export function ImportPreviewPanel({ preview, fileName, onRepreview, onCommit, o
           {counts.errors > preview.rowErrors.length && <p className="muted">…and {counts.errors - preview.rowErrors.length} more.</p>}
         </div>
       )}
+      {preview.rowWarnings.length > 0 && (
+        <div className="table-scroll row-errors">
+          <table className="data-table" aria-label="Row warnings">
+            <thead>
+              <tr><th scope="col">Row</th><th scope="col">Left out because</th></tr>
+            </thead>
+            <tbody>
+              {preview.rowWarnings.map((w, i) => (
+                <tr key={i}><td className="num">{w.row}</td><td>{w.message}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {counts.warnings > preview.rowWarnings.length && <p className="muted">…and {counts.warnings - preview.rowWarnings.length} more.</p>}
+        </div>
+      )}
       {preview.trades.length > 0 && (
         <div className="table-scroll">
           <table className="data-table" aria-label="Trades to import">
@@ -106,7 +124,10 @@ export function ImportPreviewPanel({ preview, fileName, onRepreview, onCommit, o
                   <td>{t.side}</td>
                   <td className="num align-end">{formatNumber(t.quantity, 4)}</td>
                   <td className="num align-end">{formatNumber(t.entryPrice, 4)}</td>
-                  <td className="num align-end">{formatNumber(t.exitPrice, 4)}</td>
+                  <td className="num align-end">
+                    {formatNumber(t.exitPrice, 4)}
+                    {closeEventOf(t.tags) && <span className="exit-event"> {closeEventOf(t.tags)}</span>}
+                  </td>
                   <td className="num align-end">{formatMoney(t.fees)}</td>
                   <td className={`num align-end ${pnlTone(t.netPnl)}`}>{formatMoney(t.netPnl)}</td>
                 </tr>
