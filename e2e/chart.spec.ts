@@ -49,7 +49,14 @@ interface Levels {
   vwap: { series: unknown[] };
 }
 
-test('the Chart tab draws the key levels and the VWAP bands, with a switch per group', async ({ page, rpc, consoleErrors }) => {
+test('the Chart tab draws the key levels and the VWAP bands, with a switch per group', async ({ page, consoleErrors }) => {
+  // In a live session HOD, LOD and the pre-market range move with the clock: the page's levels are
+  // held at its first answer, which the expectations below are computed from.
+  let frozen: Levels | undefined;
+  await page.route('**/api/rpc/levels:get', async (route) => {
+    frozen ??= (await (await route.fetch()).json()) as Levels;
+    await route.fulfill({ json: frozen });
+  });
   await openApp(page);
   const chart = page.getByTestId('price-chart');
   const canvas = chart.getByTestId('chart-canvas');
@@ -57,8 +64,9 @@ test('the Chart tab draws the key levels and the VWAP bands, with a switch per g
   const timeframes = page.getByRole('group', { name: 'Timeframe' });
   await expect(chart).toHaveAttribute('data-timeframe', '5m');
 
-  // The legend lists the engine's levels with their prices (prior-day levels do not move during the day).
-  const result = (await rpc('levels:get', { symbol: 'SPY' })) as Levels;
+  // The legend lists the engine's levels with their prices.
+  await expect.poll(() => frozen).toBeDefined();
+  const result = frozen!;
   const row = (name: string) => legend.getByRole('listitem').filter({ hasText: new RegExp(`^${name} `) });
   for (const name of ['PDH', 'PDL', 'PDC', 'P (classic)']) {
     await expect(row(name.replace(/[()]/g, '\\$&'))).toContainText(result.levels.find((l) => l.name === name)!.price.toFixed(2));
