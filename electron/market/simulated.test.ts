@@ -205,6 +205,17 @@ describe('simulated market: the live day', () => {
     expect(weekend.last).toBe(friday!.close);
   });
 
+  it('quotes the session before at the very millisecond the first bar of the day begins', async () => {
+    const monday = sessionFor('2026-12-07')!;
+    const [friday] = await market(monday.preOpen).bars('SPX', '1d', '2026-12-04', '2026-12-04');
+    // SPY's day starts with the 04:00 pre-market bar, SPX's with the 09:30 open.
+    const spy = await market(monday.preOpen).quote('SPY');
+    expect(spy).toMatchObject({ session: 'pre', time: Date.parse('2026-12-05T01:00:00Z') }); // Friday's 19:59 bar ended at 20:00
+    const spx = await market(monday.open).quote('SPX');
+    expect(spx).toMatchObject({ session: 'open', last: friday!.close });
+    expect((await market(monday.preOpen + 1).quote('SPY')).time).toBe(monday.preOpen + 1);
+  });
+
   it('refuses an unknown symbol with a clear message', async () => {
     await expect(market().quote('ZZZZ')).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('Unknown symbol ZZZZ') });
     expect(await market().snapshot(['SPY', 'ZZZZ', 'VIX'])).toHaveLength(2);

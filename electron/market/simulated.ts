@@ -102,7 +102,8 @@ export class SimulatedMarket implements MarketDataProvider {
     const profile = this.profile(symbol);
     const now = this.now();
     let session = sessionFor(now);
-    if (!session || now < this.firstBarTime(profile, session)) session = previousSession(now);
+    // At the first bar's very millisecond no bar has begun yet: the last print is still the session before's.
+    if (!session || now <= this.firstBarTime(profile, session)) session = previousSession(now);
     const bars = this.dayBars(profile, session);
     const last = bars[bars.length - 1]!;
     const prevClose = this.close(profile, previousSession(session.date).date);
