@@ -41,8 +41,9 @@ export class LevelsService {
       this.market.quote(symbol),
     ]);
     const bars1m: readonly Bar[] = intraday?.bars ?? [];
-    // The quote is the last price of its own session only; an earlier date is measured from its last bar.
-    const lastPrice = marketDate(quote.time) === date ? quote.last : undefined;
+    // The quote is the latest print: it measures its own session, and one with no print yet (an index
+    // before 09:30 has only yesterday's close); an earlier date is measured from its own last bar.
+    const lastPrice = marketDate(quote.time) <= date ? quote.last : undefined;
     const result = computeKeyLevels({ bars1m, dailyBars: daily.bars, sessions, date, lastPrice });
     if (!result.levels.length) {
       throw new CoachError('not_found', `No ${daily.source} bars for ${symbol} on ${date} or the session before it`);
