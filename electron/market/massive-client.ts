@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CoachError } from '../../shared/errors';
 import type { Bar, Timeframe } from '../../shared/schemas/market';
+import { createScrubber } from '../../shared/scrub';
 import type { CircuitBreaker } from '../net/circuit-breaker';
 import type { Logger } from '../observability/logger';
 import { isIndexSymbol } from './symbols';
-import { createScrubber } from '../../shared/scrub';
 
 export const DEFAULT_MASSIVE_BASE_URL = 'https://api.massive.com';
 

@@ -343,7 +343,7 @@ function minuteVolume(rng: ReturnType<typeof seededRandom>, perMinute: number, l
 
 const flat = () => 1;
 
-/** Busy open and close, quiet lunch: about 2.5× the midday level at the ends, normalised near 1. */
+/** Busy open and close, quiet lunch: about 3.5× the midday level at the ends, more in the closing minutes. */
 function uShape(x: number): number {
   const edge = (2 * x - 1) ** 2;
   return 0.55 + 1.4 * edge + (x > 0.985 ? 0.6 : 0);
