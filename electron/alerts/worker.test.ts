@@ -320,6 +320,7 @@ describe('AlertWorker cadence (NYSE calendar, fake clock)', () => {
     // Asleep in steps of at most an hour (so a laptop waking re-plans), then pre-market's 2 minutes.
     expect(Math.max(...w.time.delays.slice(0, -1))).toBe(MAX_SLEEP_MS);
     expect(w.time.delays.at(-1)).toBe(120_000);
+    expect(w.worker.health()).toMatchObject({ intervalMs: 120_000, data: { phase: 'pre', nextTickAt: new Date(et('2026-12-28', '04:02')).toISOString() } });
   });
 
   it('health while closed counts the sleep as the interval, so a weekend is not a stall', async () => {

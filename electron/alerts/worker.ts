@@ -3,7 +3,7 @@ import type { Worker } from '../host';
 import type { NotificationsService } from '../notifications/service';
 import type { Logger } from '../observability/logger';
 import type { WorkerHealth } from '../observability/worker-health';
-import { planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
+import { EXTENDED_TICK_MS, planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
 import { evaluateAlert } from './evaluate';
 import { LevelPrices, type LevelSource, type SessionLevels } from './level-prices';
 import type { WatchedAlert } from './repository';
@@ -123,7 +123,8 @@ export class AlertWorker implements Worker {
     const now = this.clock();
     this.plan = planTick(now, this.options.fixedIntervalMs);
     // While the market is closed the next tick is hours or days away: that gap is the interval, not a stall.
-    this.intervalMs = Math.max(1, this.plan.nextTickAt - (this.plan.ticks ? now : (this.last?.at ?? now)));
+    const cadence = this.options.fixedIntervalMs ?? (this.plan.phase === 'open' ? REGULAR_TICK_MS : EXTENDED_TICK_MS);
+    this.intervalMs = this.plan.ticks ? cadence : Math.max(cadence, this.plan.nextTickAt - (this.last?.at ?? now));
     this.timer = this.scheduler.setTimeout(() => void this.wake(), Math.min(Math.max(0, this.plan.nextTickAt - now), MAX_SLEEP_MS));
   }
 
