@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CALL_NAMES } from '../shared/contract';
+import { CoachError } from '../shared/errors';
 import type { AppInfo } from '../shared/schemas/app';
 import { KEY_NAMES } from '../shared/schemas/keys';
 import { appHandlers } from './app/service';
@@ -14,6 +16,7 @@ import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/moni
 import { BreakerHub } from './net/circuit-breaker';
 import { providerCheck } from './net/provider-health';
 import { HealthRegistry } from './observability/health';
+import type { NativeNotifier } from './notifications/notifier';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
@@ -55,6 +58,12 @@ export interface HostOptions {
    * ready, with Electron's SDK. Otherwise the host starts it with `@sentry/node`.
    */
   monitoring?: Monitoring;
+  /**
+   * Native OS popups of notifications (Electron's `Notification` in the desktop shell, node-notifier
+   * in web mode). Absent: notifications stay in-app (toast, badge, list). A click on a popup emits
+   * `notifications:clicked`.
+   */
+  notifier?: NativeNotifier;
 }
 
 export interface Host {
@@ -153,8 +162,13 @@ export function createHost(options: HostOptions): Host {
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
   const journal = new JournalService(db, events);
+  // Alerts and notifications: the contract is final; the services land in the next commits.
+  const notYet = () => {
+    throw new CoachError('unavailable', 'Alerts are not built yet');
+  };
+  const alertHandlers = Object.fromEntries(CALL_NAMES.filter((name) => name.startsWith('alerts:') || name.startsWith('notifications:')).map((name) => [name, notYet]));
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), alertHandlers),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
