@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CALL_NAMES } from '../shared/contract';
-import { CoachError } from '../shared/errors';
 import type { AppInfo } from '../shared/schemas/app';
 import { KEY_NAMES } from '../shared/schemas/keys';
+import { AlertsService } from './alerts/service';
+import { AlertWorker } from './alerts/worker';
 import { appHandlers } from './app/service';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
@@ -17,6 +17,7 @@ import { BreakerHub } from './net/circuit-breaker';
 import { providerCheck } from './net/provider-health';
 import { HealthRegistry } from './observability/health';
 import type { NativeNotifier } from './notifications/notifier';
+import { NotificationsService } from './notifications/service';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
@@ -81,6 +82,10 @@ export interface Host {
   readonly secrets: SecretsService;
   /** Error monitoring (Sentry when SENTRY_DSN is set; otherwise it does nothing). */
   readonly monitoring: Monitoring;
+  /** Price alerts (CRUD and the writes of the alert worker's ticks). */
+  readonly alerts: AlertsService;
+  /** The notification inbox and the delivery of fired alerts (events, native popups). */
+  readonly notifications: NotificationsService;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -162,13 +167,10 @@ export function createHost(options: HostOptions): Host {
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
   const journal = new JournalService(db, events);
-  // Alerts and notifications: the contract is final; the services land in the next commits.
-  const notYet = () => {
-    throw new CoachError('unavailable', 'Alerts are not built yet');
-  };
-  const alertHandlers = Object.fromEntries(CALL_NAMES.filter((name) => name.startsWith('alerts:') || name.startsWith('notifications:')).map((name) => [name, notYet]));
+  const notifications = new NotificationsService({ db, events, logger, notifier: options.notifier, prefs: () => profile.get().notificationPrefs });
+  const alerts = new AlertsService({ db, events, quotes: market, notifications: notifications.repo });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), alertHandlers),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), alerts.handlers(), notifications.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
@@ -182,6 +184,9 @@ export function createHost(options: HostOptions): Host {
     if (report) health.register(`worker:${worker.name}`, workerCheck(report, () => startedAt), { critical: false });
   };
   addWorker(new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS));
+  if (config.ALERT_WORKER_ENABLED) {
+    addWorker(new AlertWorker({ alerts, delivery: notifications, quotes: market, levels, logger, fixedIntervalMs: config.ALERT_TICK_MS }));
+  }
 
   return {
     config,
@@ -194,6 +199,8 @@ export function createHost(options: HostOptions): Host {
     profile,
     secrets,
     monitoring,
+    alerts,
+    notifications,
     dispatch,
     addWorker,
     start() {

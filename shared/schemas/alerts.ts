@@ -155,7 +155,7 @@ export const AlertIdSchema = z.object({ id: z.string().min(1).max(80) }).strict(
 
 /**
  * Changes to an alert; the merged alert must pass the rules again. `status: 'active'` re-arms a
- * triggered, cancelled or expired alert. Changing what it watches starts the crossing baseline over.
+ * triggered, cancelled or expired alert. Another symbol starts the crossing baseline over.
  */
 export const AlertUpdateSchema = AlertFields.extend({ percent: AlertFields.shape.percent.nullable() })
   .partial()
