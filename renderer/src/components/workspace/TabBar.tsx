@@ -48,7 +48,7 @@ export function TabBar({ tabs, activeId, onSelect, badges = {} }: TabBarProps) {
                 <span className="count-badge count-badge-warn tab-badge" data-testid={`tab-badge-${tab.id}`} aria-hidden="true">
                   {badge > 99 ? '99+' : badge}
                 </span>
-                <span className="visually-hidden">, {badge} unread</span>
+                <span className="visually-hidden">({badge} unread)</span>
               </>
             )}
           </button>
