@@ -17,6 +17,8 @@ export interface SessionLevels {
  * change, but one fetch per symbol every five minutes costs little.
  */
 export const LEVEL_REFRESH_MS = 5 * 60_000;
+/** A level an alert wants that was not there yet (an opening range still forming) is looked for again this soon. */
+export const MISSING_LEVEL_RETRY_MS = 30_000;
 
 /** The key levels of each watched symbol for the current session, fetched at most every LEVEL_REFRESH_MS. */
 export class LevelPrices {
@@ -27,9 +29,11 @@ export class LevelPrices {
     private readonly refreshMs = LEVEL_REFRESH_MS,
   ) {}
 
-  async of(symbol: string, now: number): Promise<SessionLevels> {
+  /** The levels of `symbol`; `wanted` are the names its alerts watch. */
+  async of(symbol: string, wanted: readonly string[], now: number): Promise<SessionLevels> {
     const cached = this.cache.get(symbol);
-    if (cached && !this.stale(cached.fetchedAt, now)) return cached.levels;
+    const missing = cached !== undefined && wanted.some((name) => !cached.levels.prices.has(name));
+    if (cached && !this.stale(cached.fetchedAt, now) && !(missing && now - cached.fetchedAt >= MISSING_LEVEL_RETRY_MS)) return cached.levels;
     const response = await this.source.levels({ symbol });
     const levels = { date: response.date, prices: new Map(response.levels.map((level) => [level.name, level.price])) };
     this.cache.set(symbol, { fetchedAt: now, levels });

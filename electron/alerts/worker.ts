@@ -3,7 +3,7 @@ import type { Worker } from '../host';
 import type { NotificationsService } from '../notifications/service';
 import type { Logger } from '../observability/logger';
 import type { WorkerHealth } from '../observability/worker-health';
-import { planTick, type TickPlan } from './cadence';
+import { planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
 import { evaluateAlert } from './evaluate';
 import { LevelPrices, type LevelSource, type SessionLevels } from './level-prices';
 import type { WatchedAlert } from './repository';
@@ -66,6 +66,8 @@ export class AlertWorker implements Worker {
   private last: TickReport | undefined;
   private lastFailure: string | null = null;
   private plan: TickPlan | undefined;
+  /** The gap the health check allows between ticks; while closed, from the last tick to the next pre-market. */
+  private intervalMs = REGULAR_TICK_MS;
 
   constructor(options: AlertWorkerOptions) {
     this.options = options;
@@ -98,13 +100,11 @@ export class AlertWorker implements Worker {
     const errors = this.last?.errors ?? [];
     const failedSymbols = errors.length ? `${errors.length} symbol(s) failed: ${errors.slice(0, 3).map((e) => `${e.symbol} (${e.message})`).join(', ')}` : null;
     const lastTickAt = this.last ? this.last.at : null;
-    // While the market is closed the next tick is hours away: that gap is the interval, not a stall.
-    const intervalMs = this.plan ? Math.max(1000, this.plan.nextTickAt - (lastTickAt ?? this.clock())) : 30_000;
     return {
       lastTickAt: lastTickAt === null ? null : new Date(lastTickAt).toISOString(),
       itemsWatched: this.last?.alertsWatched ?? 0,
       lastError: this.lastFailure ?? failedSymbols,
-      intervalMs,
+      intervalMs: this.intervalMs,
       data: {
         symbols: this.last?.symbols ?? 0,
         failedSymbols: errors.length,
@@ -121,6 +121,8 @@ export class AlertWorker implements Worker {
     if (!this.running) return;
     const now = this.clock();
     this.plan = planTick(now, this.options.fixedIntervalMs);
+    // While the market is closed the next tick is hours or days away: that gap is the interval, not a stall.
+    this.intervalMs = Math.max(1, this.plan.nextTickAt - (this.plan.ticks ? now : (this.last?.at ?? now)));
     this.timer = this.scheduler.setTimeout(() => void this.wake(), Math.min(Math.max(0, this.plan.nextTickAt - now), MAX_SLEEP_MS));
   }
 
@@ -151,7 +153,8 @@ export class AlertWorker implements Worker {
           return failed('quote', error);
         }
         let levels: SessionLevels | undefined;
-        if (symbolAlerts.some((a) => a.level)) levels = await this.levelPrices.of(symbol, now).catch((error: unknown) => void failed('levels', error));
+        const wanted = symbolAlerts.flatMap((a) => a.level ?? []);
+        if (wanted.length) levels = await this.levelPrices.of(symbol, wanted, now).catch((error: unknown) => void failed('levels', error));
         for (const alert of symbolAlerts) evaluate(alert, quote, levels, now, writes);
       });
       const fired = alerts.record(writes, now);
@@ -169,24 +172,24 @@ export class AlertWorker implements Worker {
 }
 
 /**
- * Evaluates one alert against the symbol's quote, adding what changed to `writes`. A key-level
- * alert whose level is unknown this session (not formed yet, or the levels failed) keeps its old
- * baseline, so a cross while the level was unknown is still seen once it is known.
+ * Evaluates one alert against the symbol's quote, adding what changed to `writes`. The price is
+ * recorded as the baseline even while a key level is unknown (not formed yet, or its fetch
+ * failed): a crossing is always judged between the last two prices seen, so a breakout over the
+ * 15-minute opening range high fires on the tick the range completes.
  */
 function evaluate(alert: WatchedAlert, quote: Quote, levels: SessionLevels | undefined, now: number, writes: TickWrites): void {
+  const price = quote.last;
+  if (price !== alert.lastPrice) writes.observations.push({ id: alert.id, price, at: new Date(quote.time).toISOString() });
   let target = alert.targetPrice;
   if (alert.level) {
-    const price = levels?.prices.get(alert.level);
-    target = price ?? null;
-    if (price !== undefined && (price !== alert.targetPrice || levels!.date !== alert.levelDate)) writes.levels.push({ id: alert.id, price, date: levels!.date });
+    const levelPrice = levels?.prices.get(alert.level);
+    target = levelPrice ?? null;
+    if (levelPrice !== undefined && (levelPrice !== alert.targetPrice || levels!.date !== alert.levelDate)) writes.levels.push({ id: alert.id, price: levelPrice, date: levels!.date });
   }
-  if (target === null) return;
   const rearmAt = alert.rearmAt === null ? null : Date.parse(alert.rearmAt);
-  const price = quote.last;
   if (evaluateAlert({ condition: alert.condition, targetPrice: target, lastPrice: alert.lastPrice, rearmAt }, price, now)) {
     writes.triggers.push({ id: alert.id, price, rearmAt: alert.triggerMode === 'every_time' ? new Date(now + alert.cooldownSeconds * 1000).toISOString() : null });
   }
-  if (price !== alert.lastPrice) writes.observations.push({ id: alert.id, price, at: new Date(quote.time).toISOString() });
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once. */
