@@ -5,6 +5,7 @@ import { useCoachApi } from '../../api/api-context';
 import { toCoachError } from '../../hooks/use-call';
 import { describeCondition, describeTriggerMode, formatPrice } from '../../lib/alerts';
 import { formatDateTime } from '../../lib/journal';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { AlertStatusChip } from './AlertStatusChip';
 
@@ -75,15 +76,7 @@ export function AlertTable({ alerts, highlight, onEdit }: AlertTableProps) {
                   <td className="alert-note">{a.note ?? <span className="muted">—</span>}</td>
                   <td className="align-end row-actions">
                     {confirming === a.id ? (
-                      <span role="group" aria-label={`Delete ${name}?`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(undefined)}>
-                        <span aria-hidden="true">Delete? </span>
-                        <button type="button" className="link-button link-danger" onClick={() => act('Could not delete the alert', () => api.call('alerts:delete', { id: a.id }))}>
-                          Yes
-                        </button>{' '}
-                        <button type="button" className="link-button" autoFocus onClick={() => setConfirming(undefined)}>
-                          No
-                        </button>
-                      </span>
+                      <ConfirmDelete label={`Delete ${name}?`} onConfirm={() => act('Could not delete the alert', () => api.call('alerts:delete', { id: a.id }))} onCancel={() => setConfirming(undefined)} />
                     ) : (
                       <>
                         <button type="button" className="link-button" aria-label={`Edit ${name}`} onClick={() => onEdit(a)}>
