@@ -6,7 +6,7 @@ export function formatPrice(price: number): string {
   return price.toLocaleString('en-US', { minimumFractionDigits: price < 1 ? 4 : 2, maximumFractionDigits: price < 1 ? 4 : 2 });
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** What the alert watched, e.g. "above 600.00", "crossed PDH (598.12)", "up 2 % from 500.00". */
 function what(alert: Alert): string {

@@ -45,6 +45,8 @@ export interface WatchedAlert {
   cooldownSeconds: number;
   rearmAt: string | null;
   lastPrice: number | null;
+  /** Bumped by every edit and trigger: the tick's writes apply only while it is unchanged. */
+  version: number;
 }
 
 const fromRow = (row: AlertRow): Alert => ({
@@ -79,7 +81,7 @@ const definitionParams = (d: AlertDefinition): unknown[] => [
   d.symbol, d.condition, d.targetPrice, d.level, d.levelDate, d.percent, d.referencePrice, d.triggerMode, d.cooldownSeconds, d.expiresAt, d.note, d.status, d.lastPrice, d.lastPriceAt, d.rearmAt,
 ];
 const INSERT_SQL = `INSERT INTO ai_coach_alerts (id, user_id, ${DEFINITION_COLUMNS.join(', ')}, created_at, updated_at) VALUES (${['?', '?', ...DEFINITION_COLUMNS.map(() => '?'), '?', '?'].join(', ')})`;
-const REPLACE_SQL = `UPDATE ai_coach_alerts SET ${DEFINITION_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ? AND user_id = ?`;
+const REPLACE_SQL = `UPDATE ai_coach_alerts SET ${DEFINITION_COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ? AND user_id = ?`;
 
 /** SQL of `ai_coach_alerts`; knows nothing of events, quotes or validation. */
 export class AlertRepository {
@@ -126,7 +128,7 @@ export class AlertRepository {
   }
 
   setStatus(id: string, status: AlertStatus, now: string): Alert {
-    this.db.prepare('UPDATE ai_coach_alerts SET status = ?, updated_at = ? WHERE id = ? AND user_id = ?').run(status, now, id, this.userId);
+    this.db.prepare('UPDATE ai_coach_alerts SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND user_id = ?').run(status, now, id, this.userId);
     return this.get(id)!;
   }
 
@@ -134,41 +136,50 @@ export class AlertRepository {
   expireDue(now: string): string[] {
     return this.db
       .prepare<{ id: string }>(
-        "UPDATE ai_coach_alerts SET status = 'expired', updated_at = ? WHERE user_id = ? AND status = 'active' AND expires_at IS NOT NULL AND expires_at <= ? RETURNING id",
+        "UPDATE ai_coach_alerts SET status = 'expired', version = version + 1, updated_at = ? WHERE user_id = ? AND status = 'active' AND expires_at IS NOT NULL AND expires_at <= ? RETURNING id",
       )
       .all(now, this.userId, now)
       .map((row) => row.id);
   }
 
-  /** The active alerts, as a tick needs them. */
+  /** The active alerts, oldest first (the order their triggers are written in), as a tick needs them. */
   watched(): WatchedAlert[] {
     return this.db
       .prepare<WatchedAlert>(
         `SELECT id, symbol, condition, target_price AS targetPrice, level, level_date AS levelDate, trigger_mode AS triggerMode,
-           cooldown_seconds AS cooldownSeconds, rearm_at AS rearmAt, last_price AS lastPrice
-         FROM ai_coach_alerts WHERE user_id = ? AND status = 'active'`,
+           cooldown_seconds AS cooldownSeconds, rearm_at AS rearmAt, last_price AS lastPrice, version
+         FROM ai_coach_alerts WHERE user_id = ? AND status = 'active' ORDER BY created_at, rowid`,
       )
       .all(this.userId);
   }
 
-  /** The crossing baseline: the price seen and when. */
-  observe(id: string, price: number, at: string): void {
-    this.db.prepare('UPDATE ai_coach_alerts SET last_price = ?, last_price_at = ? WHERE id = ?').run(price, at, id);
+  /**
+   * The crossing baseline of every active alert on `symbol`: the price seen and when. It is the
+   * symbol's price, right for an alert edited meanwhile too, so it needs no version.
+   */
+  observe(symbol: string, price: number, at: string): void {
+    this.db.prepare("UPDATE ai_coach_alerts SET last_price = ?, last_price_at = ? WHERE user_id = ? AND symbol = ? AND status = 'active'").run(price, at, this.userId, symbol);
   }
+
+  // The other writes of a tick name the `version` the tick read: an alert edited, cancelled or
+  // deleted while the tick waited for quotes is left alone (its new definition is judged next tick).
 
   /** A key level's price for the session `date`. */
-  resolveLevel(id: string, price: number, date: string): void {
-    this.db.prepare('UPDATE ai_coach_alerts SET target_price = ?, level_date = ? WHERE id = ?').run(price, date, id);
+  resolveLevel(id: string, version: number, price: number, date: string): void {
+    this.db.prepare('UPDATE ai_coach_alerts SET target_price = ?, level_date = ? WHERE id = ? AND version = ?').run(price, date, id, version);
   }
 
-  /** Records a trigger: a `once` alert is done; an `every_time` one stays active and cools down until `rearmAt`. */
-  trigger(id: string, price: number, at: string, rearmAt: string | null): Alert {
-    this.db
+  /**
+   * Records a trigger: a `once` alert is done; an `every_time` one stays active and cools down until
+   * `rearmAt`. Undefined when the alert changed since the tick read it.
+   */
+  trigger(id: string, version: number, price: number, at: string, rearmAt: string | null): Alert | undefined {
+    const { changes } = this.db
       .prepare(
         `UPDATE ai_coach_alerts SET status = CASE trigger_mode WHEN 'once' THEN 'triggered' ELSE 'active' END, triggered_at = ?, trigger_price = ?,
-           trigger_count = trigger_count + 1, rearm_at = ?, updated_at = ? WHERE id = ?`,
+           trigger_count = trigger_count + 1, rearm_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = 'active'`,
       )
-      .run(at, price, rearmAt, at, id);
-    return this.get(id)!;
+      .run(at, price, rearmAt, at, id, version);
+    return changes ? this.get(id) : undefined;
   }
 }

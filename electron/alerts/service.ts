@@ -25,14 +25,17 @@ export interface QuoteSource {
   quote(symbol: string): Promise<Quote>;
 }
 
-/** What one tick writes, all in one transaction. */
+/**
+ * What one tick writes, all in one transaction. Level and trigger writes name the alert's `version`
+ * as the tick read it, and are skipped when the alert changed meanwhile.
+ */
 export interface TickWrites {
-  /** New crossing baselines (only alerts whose price moved). */
-  observations: { id: string; price: number; at: string }[];
+  /** New crossing baselines, per symbol (only symbols whose price moved or with a new alert). */
+  observations: { symbol: string; price: number; at: string }[];
   /** Key levels resolved for a session. */
-  levels: { id: string; price: number; date: string }[];
+  levels: { id: string; version: number; price: number; date: string }[];
   /** Alerts that fire, at which price, and (every_time) when they re-arm. */
-  triggers: { id: string; price: number; rearmAt: string | null }[];
+  triggers: { id: string; version: number; price: number; rearmAt: string | null }[];
 }
 
 export interface FiredAlert {
@@ -61,6 +64,7 @@ export class AlertsService {
   private readonly quotes: QuoteSource;
   private readonly notifications: NotificationRepository;
   private readonly clock: () => number;
+  private changes = 0;
 
   constructor(options: AlertsServiceOptions) {
     this.db = options.db;
@@ -197,12 +201,13 @@ export class AlertsService {
   record(writes: TickWrites, now: number): FiredAlert[] {
     const at = iso(now);
     const fired = this.db.transaction(() => {
-      for (const o of writes.observations) this.repo.observe(o.id, o.price, o.at);
-      for (const l of writes.levels) this.repo.resolveLevel(l.id, l.price, l.date);
-      return writes.triggers.map((t) => {
-        const alert = this.repo.trigger(t.id, t.price, at, t.rearmAt);
+      for (const o of writes.observations) this.repo.observe(o.symbol, o.price, o.at);
+      for (const l of writes.levels) this.repo.resolveLevel(l.id, l.version, l.price, l.date);
+      return writes.triggers.flatMap((t) => {
+        const alert = this.repo.trigger(t.id, t.version, t.price, at, t.rearmAt);
+        if (!alert) return [];
         const notification = this.notifications.insert({ id: randomUUID(), alertId: alert.id, type: 'alert_triggered', createdAt: at, ...triggerMessage(alert, t.price, now) });
-        return { alert, notification };
+        return [{ alert, notification }];
       });
     });
     if (fired.length) this.changed('triggered', fired.map((f) => f.alert.id));
@@ -253,7 +258,16 @@ export class AlertsService {
     if (expiresAt && Date.parse(expiresAt) <= now) refuse(call, 'expiresAt', `Expiry is in the past (${expiresAt}); give a later date and time, or none`);
   }
 
+  /**
+   * Counts the changes of the set of watched alerts made outside a tick's own writes (which the
+   * worker applies to its copy): the worker reads the active alerts again when it moved.
+   */
+  get revision(): number {
+    return this.changes;
+  }
+
   private changed(reason: 'created' | 'updated' | 'cancelled' | 'deleted' | 'triggered' | 'expired', ids: string[]): void {
+    if (reason !== 'triggered') this.changes++;
     this.events.emit('alerts:changed', { reason, ids });
   }
 }

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AlertCreate } from '../../shared/schemas/alerts';
-import { AlertCreateSchema } from '../../shared/schemas/alerts';
+import { AlertCreateSchema, AlertUpdateSchema } from '../../shared/schemas/alerts';
 import { et, makeAlertsWorld, settle } from './testing';
 import { AlertWorker, MAX_SLEEP_MS } from './worker';
 import { silentLogger } from '../observability/logger';
@@ -193,6 +193,38 @@ describe('AlertWorker tick: quotes and failures', () => {
     expect(w.time.delays).toEqual([30_000]);
   });
 
+  it('an alert edited while the tick waits for its quote is not fired by its old definition; the next tick judges the new one', async () => {
+    const w = setUp();
+    w.quotes.set('SPY', 601);
+    const alert = await create(w, { symbol: 'SPY', condition: 'above', targetPrice: 600 });
+    const release = w.quotes.hold();
+    const tick = w.worker.tick();
+    await settle(() => w.quotes.requests.length > 0);
+    await w.alerts.update(AlertUpdateSchema.parse({ id: alert.id, targetPrice: 650 }));
+    release();
+    expect((await tick).fired).toEqual([]);
+    // The baseline is the symbol's price, written all the same.
+    expect(w.alerts.get(alert.id)).toMatchObject({ status: 'active', targetPrice: 650, triggerCount: 0, lastPrice: 601 });
+    w.quotes.set('SPY', 651);
+    w.time.now += 30_000;
+    expect((await w.worker.tick()).fired).toEqual([alert.id]);
+  });
+
+  it('reads the active alerts from the database only when they changed outside its ticks, and sees every change', async () => {
+    const w = setUp();
+    w.quotes.set('SPY', 590).set('QQQ', 500);
+    const reads = vi.spyOn(w.alerts.repo, 'watched');
+    const first = await create(w, { symbol: 'SPY', condition: 'crosses', targetPrice: 600, triggerMode: 'every_time', cooldownSeconds: 60 });
+    expect(await walk(w, 'SPY', [590, 601, 599])).toEqual([[], [first.id], []]);
+    expect(reads).toHaveBeenCalledTimes(1); // its own writes (baselines, a trigger) kept its copy current
+    const second = await create(w, { symbol: 'QQQ', condition: 'below', targetPrice: 499 });
+    w.alerts.cancel(first.id);
+    w.quotes.set('QQQ', 498);
+    expect(await walk(w, 'SPY', [610])).toEqual([[second.id]]);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect((await w.worker.tick()).alertsWatched).toBe(0);
+  });
+
   it('keeps the crossing baseline in the database: a worker started after a restart sees the cross', async () => {
     const w = setUp();
     w.quotes.set('SPY', 598);
@@ -288,6 +320,7 @@ describe('AlertWorker cadence (NYSE calendar, fake clock)', () => {
     // Asleep in steps of at most an hour (so a laptop waking re-plans), then pre-market's 2 minutes.
     expect(Math.max(...w.time.delays.slice(0, -1))).toBe(MAX_SLEEP_MS);
     expect(w.time.delays.at(-1)).toBe(120_000);
+    expect(w.worker.health()).toMatchObject({ intervalMs: 120_000, data: { phase: 'pre', nextTickAt: new Date(et('2026-12-28', '04:02')).toISOString() } });
   });
 
   it('health while closed counts the sleep as the interval, so a weekend is not a stall', async () => {

@@ -3,11 +3,11 @@ import type { Worker } from '../host';
 import type { NotificationsService } from '../notifications/service';
 import type { Logger } from '../observability/logger';
 import type { WorkerHealth } from '../observability/worker-health';
-import { planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
+import { EXTENDED_TICK_MS, planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
 import { evaluateAlert } from './evaluate';
 import { LevelPrices, type LevelSource, type SessionLevels } from './level-prices';
 import type { WatchedAlert } from './repository';
-import type { AlertsService, QuoteSource, TickWrites } from './service';
+import type { AlertsService, FiredAlert, QuoteSource, TickWrites } from './service';
 
 /** Timers of the worker; tests pass a fake one that moves a fake clock. */
 export interface Scheduler {
@@ -66,6 +66,7 @@ export class AlertWorker implements Worker {
   private last: TickReport | undefined;
   private lastFailure: string | null = null;
   private plan: TickPlan | undefined;
+  private watched: WatchedSet | undefined;
   /** The gap the health check allows between ticks; while closed, from the last tick to the next pre-market. */
   private intervalMs = REGULAR_TICK_MS;
 
@@ -122,7 +123,8 @@ export class AlertWorker implements Worker {
     const now = this.clock();
     this.plan = planTick(now, this.options.fixedIntervalMs);
     // While the market is closed the next tick is hours or days away: that gap is the interval, not a stall.
-    this.intervalMs = Math.max(1, this.plan.nextTickAt - (this.plan.ticks ? now : (this.last?.at ?? now)));
+    const cadence = this.options.fixedIntervalMs ?? (this.plan.phase === 'open' ? REGULAR_TICK_MS : EXTENDED_TICK_MS);
+    this.intervalMs = this.plan.ticks ? cadence : Math.max(cadence, this.plan.nextTickAt - (this.last?.at ?? now));
     this.timer = this.scheduler.setTimeout(() => void this.wake(), Math.min(Math.max(0, this.plan.nextTickAt - now), MAX_SLEEP_MS));
   }
 
@@ -131,16 +133,12 @@ export class AlertWorker implements Worker {
     try {
       const { alerts } = this.options;
       const expired = alerts.expireDue(now);
-      const watched = alerts.repo.watched();
-      const bySymbol = new Map<string, WatchedAlert[]>();
-      for (const alert of watched) {
-        const group = bySymbol.get(alert.symbol);
-        if (group) group.push(alert);
-        else bySymbol.set(alert.symbol, [alert]);
-      }
+      const watched = this.watchedAlerts();
+      const alertsWatched = watched.count;
+      const symbols = watched.bySymbol.size;
       const writes: TickWrites = { observations: [], levels: [], triggers: [] };
       const errors: TickReport['errors'] = [];
-      await inBatches([...bySymbol], QUOTE_CONCURRENCY, async ([symbol, symbolAlerts]) => {
+      await inBatches([...watched.bySymbol], QUOTE_CONCURRENCY, async ([symbol, symbolAlerts]) => {
         const failed = (what: string, error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           errors.push({ symbol, message });
@@ -155,40 +153,92 @@ export class AlertWorker implements Worker {
         let levels: SessionLevels | undefined;
         const wanted = symbolAlerts.flatMap((a) => a.level ?? []);
         if (wanted.length) levels = await this.levelPrices.of(symbol, wanted, now).catch((error: unknown) => void failed('levels', error));
-        for (const alert of symbolAlerts) evaluate(alert, quote, levels, now, writes);
+        for (const alert of symbolAlerts) evaluate(alert, quote.last, levels, now, writes);
+        // Every alert of the symbol shares its baseline: one write when the price moved (or an alert is new).
+        if (symbolAlerts.some((a) => a.lastPrice !== quote.last)) writes.observations.push({ symbol, price: quote.last, at: new Date(quote.time).toISOString() });
       });
       const fired = alerts.record(writes, now);
+      this.keepUp(watched, writes, fired);
       this.options.delivery.deliver(fired);
       if (fired.length) this.log.info('alerts fired', { ids: fired.map((f) => f.alert.id) });
       this.lastFailure = null;
-      this.last = { at: now, alertsWatched: watched.length, symbols: bySymbol.size, fired: fired.map((f) => f.alert.id), expired, errors };
+      this.last = { at: now, alertsWatched, symbols, fired: fired.map((f) => f.alert.id), expired, errors };
     } catch (error) {
+      this.watched = undefined;
       this.lastFailure = error instanceof Error ? error.message : String(error);
       this.log.error('alert tick failed', { error });
       this.last = { at: now, alertsWatched: this.last?.alertsWatched ?? 0, symbols: this.last?.symbols ?? 0, fired: [], expired: [], errors: [] };
     }
     return this.last;
   }
+
+  /**
+   * The active alerts by symbol. Read from the database only when alerts changed outside the ticks
+   * (the service's revision moved): 10 000 rows each tick would cost more than the rest of it.
+   */
+  private watchedAlerts(): WatchedSet {
+    const { alerts } = this.options;
+    if (this.watched?.revision !== alerts.revision) {
+      const revision = alerts.revision;
+      const rows = alerts.repo.watched();
+      const bySymbol = new Map<string, WatchedAlert[]>();
+      for (const alert of rows) {
+        const group = bySymbol.get(alert.symbol);
+        if (group) group.push(alert);
+        else bySymbol.set(alert.symbol, [alert]);
+      }
+      this.watched = { revision, bySymbol, byId: new Map(rows.map((a) => [a.id, a])), count: rows.length };
+    }
+    return this.watched;
+  }
+
+  /** Applies the tick's own writes to the copy, as the database now has them; a change by someone else meanwhile drops it. */
+  private keepUp(watched: WatchedSet, writes: TickWrites, fired: FiredAlert[]): void {
+    if (this.options.alerts.revision !== watched.revision) {
+      this.watched = undefined;
+      return;
+    }
+    for (const o of writes.observations) for (const alert of watched.bySymbol.get(o.symbol)!) alert.lastPrice = o.price;
+    for (const l of writes.levels) Object.assign(watched.byId.get(l.id)!, { targetPrice: l.price, levelDate: l.date });
+    for (const { alert } of fired) {
+      const copy = watched.byId.get(alert.id)!;
+      if (alert.status === 'active') {
+        Object.assign(copy, { rearmAt: alert.rearmAt, version: copy.version + 1 });
+        continue;
+      }
+      watched.byId.delete(alert.id);
+      watched.bySymbol.set(alert.symbol, watched.bySymbol.get(alert.symbol)!.filter((a) => a.id !== alert.id));
+      if (!watched.bySymbol.get(alert.symbol)!.length) watched.bySymbol.delete(alert.symbol);
+      watched.count--;
+    }
+  }
+}
+
+/** The worker's copy of the active alerts, and the service revision it was read at. */
+interface WatchedSet {
+  revision: number;
+  bySymbol: Map<string, WatchedAlert[]>;
+  byId: Map<string, WatchedAlert>;
+  count: number;
 }
 
 /**
- * Evaluates one alert against the symbol's quote, adding what changed to `writes`. The price is
- * recorded as the baseline even while a key level is unknown (not formed yet, or its fetch
+ * Evaluates one alert at the symbol's `price`, adding its level and trigger writes to `writes`. The
+ * price becomes the baseline even while a key level is unknown (not formed yet, or its fetch
  * failed): a crossing is always judged between the last two prices seen, so a breakout over the
  * 15-minute opening range high fires on the tick the range completes.
  */
-function evaluate(alert: WatchedAlert, quote: Quote, levels: SessionLevels | undefined, now: number, writes: TickWrites): void {
-  const price = quote.last;
-  if (price !== alert.lastPrice) writes.observations.push({ id: alert.id, price, at: new Date(quote.time).toISOString() });
+function evaluate(alert: WatchedAlert, price: number, levels: SessionLevels | undefined, now: number, writes: TickWrites): void {
+  const { id, version } = alert;
   let target = alert.targetPrice;
   if (alert.level) {
     const levelPrice = levels?.prices.get(alert.level);
     target = levelPrice ?? null;
-    if (levelPrice !== undefined && (levelPrice !== alert.targetPrice || levels!.date !== alert.levelDate)) writes.levels.push({ id: alert.id, price: levelPrice, date: levels!.date });
+    if (levelPrice !== undefined && (levelPrice !== alert.targetPrice || levels!.date !== alert.levelDate)) writes.levels.push({ id, version, price: levelPrice, date: levels!.date });
   }
   const rearmAt = alert.rearmAt === null ? null : Date.parse(alert.rearmAt);
   if (evaluateAlert({ condition: alert.condition, targetPrice: target, lastPrice: alert.lastPrice, rearmAt }, price, now)) {
-    writes.triggers.push({ id: alert.id, price, rearmAt: alert.triggerMode === 'every_time' ? new Date(now + alert.cooldownSeconds * 1000).toISOString() : null });
+    writes.triggers.push({ id, version, price, rearmAt: alert.triggerMode === 'every_time' ? new Date(now + alert.cooldownSeconds * 1000).toISOString() : null });
   }
 }
 

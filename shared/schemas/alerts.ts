@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NotificationSchema } from './notifications';
+import { withRules, type RuleIssue } from './rules';
 
 /**
  * Price alerts (table `ai_coach_alerts`). A watch on one symbol: a price condition against a target
@@ -102,7 +103,6 @@ const AlertFields = z.object({
   note: z.string().trim().max(500, 'Note must be at most 500 characters').nullable(),
 });
 type Fields = z.infer<typeof AlertFields>;
-type RuleIssue = { path: string[]; message: string };
 
 /** What an alert watches: the fields that belong together (create, update after merging, the form). */
 export type AlertSpec = Pick<Fields, 'condition' | 'targetPrice' | 'level' | 'referencePrice'> & { percent: number | null };
@@ -126,12 +126,6 @@ export function alertRuleIssues(spec: Partial<AlertSpec>): RuleIssue[] {
   return issues;
 }
 
-function withRules<T extends z.ZodType<Partial<AlertSpec>>>(schema: T) {
-  return schema.superRefine((value, ctx) => {
-    for (const issue of alertRuleIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  });
-}
-
 /**
  * A new alert. The symbol must be known to the market and the expiry in the future: both are
  * checked by the service (they need the market and the clock).
@@ -147,6 +141,7 @@ export const AlertCreateSchema = withRules(
     expiresAt: AlertFields.shape.expiresAt.default(null),
     note: AlertFields.shape.note.default(null),
   }).strict(),
+  alertRuleIssues,
 );
 export type AlertCreate = z.input<typeof AlertCreateSchema>;
 export type AlertCreateParams = z.output<typeof AlertCreateSchema>;

@@ -21,6 +21,7 @@ CREATE TABLE public.ai_coach_alerts (
   rearm_at         timestamptz,
   last_price       double precision,
   last_price_at    timestamptz,
+  version          integer NOT NULL DEFAULT 1,
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now(),
   CHECK (target_price IS NOT NULL OR level IS NOT NULL),
@@ -28,6 +29,7 @@ CREATE TABLE public.ai_coach_alerts (
 );
 CREATE INDEX ai_coach_alerts_status ON public.ai_coach_alerts (user_id, status, symbol);
 CREATE INDEX ai_coach_alerts_created ON public.ai_coach_alerts (user_id, created_at);
+CREATE INDEX ai_coach_alerts_expiry ON public.ai_coach_alerts (user_id, expires_at) WHERE status = 'active' AND expires_at IS NOT NULL;
 
 CREATE TABLE public.ai_coach_notifications (
   id         uuid PRIMARY KEY,

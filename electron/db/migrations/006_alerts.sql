@@ -26,6 +26,8 @@ CREATE TABLE ai_coach_alerts (
   -- The last price the worker saw: the baseline a crossing is measured from.
   last_price       REAL,
   last_price_at    TEXT,
+  -- Bumped by every edit and trigger: a tick's writes apply only to the version it read.
+  version          INTEGER NOT NULL DEFAULT 1,
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL,
   CHECK (target_price IS NOT NULL OR level IS NOT NULL),
@@ -34,6 +36,8 @@ CREATE TABLE ai_coach_alerts (
 -- The worker loads the active alerts every tick.
 CREATE INDEX ai_coach_alerts_status ON ai_coach_alerts (user_id, status, symbol);
 CREATE INDEX ai_coach_alerts_created ON ai_coach_alerts (user_id, created_at);
+-- ...and marks the due expiries first, without scanning every active alert.
+CREATE INDEX ai_coach_alerts_expiry ON ai_coach_alerts (user_id, expires_at) WHERE status = 'active' AND expires_at IS NOT NULL;
 
 CREATE TABLE ai_coach_notifications (
   id         TEXT PRIMARY KEY NOT NULL,
