@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { FAKE_NOTIFY_SEND_LOG_VAR, pathWithFakeNotifySend } from './electron/testing/fake-notify-send';
 import {
+  E2E_ALERT_TICK_MS,
   E2E_BASE_URL,
   E2E_DATA_DIR,
   E2E_FAILING_MASSIVE_URL,
   E2E_MONITORED_DATA_DIR,
   E2E_MONITORED_PORT,
   E2E_MONITORED_URL,
+  E2E_NOTIFY_SEND_LOG,
   E2E_PLANTED_KEY,
   E2E_PORT,
   E2E_SENTRY_DSN,
@@ -69,7 +72,15 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { ...serverEnv, TITM_PORT: String(E2E_PORT), TITM_DATA_DIR: E2E_DATA_DIR },
+      env: {
+        ...serverEnv,
+        TITM_PORT: String(E2E_PORT),
+        TITM_DATA_DIR: E2E_DATA_DIR,
+        // Alerts fire within a tick whatever the hour, and their native popups go to the fake notify-send.
+        ALERT_TICK_MS: String(E2E_ALERT_TICK_MS),
+        PATH: pathWithFakeNotifySend(),
+        [FAKE_NOTIFY_SEND_LOG_VAR]: E2E_NOTIFY_SEND_LOG,
+      },
     },
     {
       // The same app with error monitoring on, reporting to the fake Sentry.

@@ -15,6 +15,14 @@ process.env.TITM_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'titm-e2
 export const E2E_DATA_DIR = process.env.TITM_E2E_DATA_DIR;
 
 /**
+ * The first server has the fake notify-send (electron/testing/fake-notify-send) first on its PATH,
+ * so web mode's real node-notifier runs on machines with no desktop; the fake appends each call here.
+ */
+export const E2E_NOTIFY_SEND_LOG = path.join(E2E_DATA_DIR, 'notify-send-calls.jsonl');
+/** The alert worker's tick on the first server: at every hour, market open or not, so an alert fires within a second. */
+export const E2E_ALERT_TICK_MS = 500;
+
+/**
  * Error monitoring runs against a second web-mode server with SENTRY_DSN pointing at a fake Sentry
  * (`e2e/fake-sentry-server.ts`), on the next ports; the first server runs without a DSN.
  */

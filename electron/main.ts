@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME, loadConfig } from './config';
 import { forwardEvents, registerIpcHandlers } from './contract/ipc';
 import { createHost, type Host } from './host';
 import { Monitoring, monitoringSettings } from './monitoring/monitoring';
-import type { Logger } from './observability/logger';
+import { forwardingLogger, type Logger } from './observability/logger';
 import { appEnv } from './platform/app-env';
 import { devServerUrlFrom, resolveAppPaths } from './platform/app-paths';
+import { ElectronNotifier } from './platform/electron-notifier';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
 import { createQuitSequence } from './platform/quit-sequence';
 import { safeStorageEncryptor } from './platform/safe-storage-encryptor';
@@ -55,20 +56,8 @@ let windowOpening: Promise<void> | undefined;
 let windowSaver: WindowStateSaver | undefined;
 let tray: Tray | undefined;
 
-/** Until the host (and its log file) exists, problems go to stderr. */
-const stderrLogger: Logger = (() => {
-  const write = (msg: string, fields?: Record<string, unknown>) => void process.stderr.write(`${msg} ${JSON.stringify(fields ?? {})}\n`);
-  const logger: Logger = { error: write, warn: write, info: () => {}, debug: () => {}, child: () => logger };
-  return logger;
-})();
-/** The host's logger once there is one; for listeners installed before the host is built. */
-const log: Logger = {
-  error: (msg, fields) => (host?.logger ?? stderrLogger).error(msg, fields),
-  warn: (msg, fields) => (host?.logger ?? stderrLogger).warn(msg, fields),
-  info: (msg, fields) => (host?.logger ?? stderrLogger).info(msg, fields),
-  debug: (msg, fields) => (host?.logger ?? stderrLogger).debug(msg, fields),
-  child: (fields) => (host?.logger ?? stderrLogger).child(fields),
-};
+/** The host's logger once there is one (stderr until then); for listeners installed before the host is built. */
+const log: Logger = forwardingLogger(() => host?.logger);
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -265,6 +254,8 @@ async function start(): Promise<void> {
       // Saved service keys are encrypted with the OS keychain where one is available.
       encryptor: safeStorageEncryptor(safeStorage),
       monitoring,
+      // A click on an alert's popup brings the window to the front; the renderer then opens the alert.
+      notifier: new ElectronNotifier({ Notification, focusApp: showMainWindow, logger: log, icon: process.platform === 'darwin' ? undefined : paths.icon }),
     });
   } catch (error) {
     // Typically a bad config.json: say so plainly instead of dying silently.

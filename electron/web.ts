@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHost } from './host';
+import { createHost, type Host } from './host';
+import { NodeNotifier } from './notifications/node-notifier';
+import { forwardingLogger } from './observability/logger';
 import { startApiServer } from './server';
 import { openBrowser } from './web/open-browser';
 
@@ -9,7 +11,10 @@ import { openBrowser } from './web/open-browser';
  * Electron binary, for scripts and for the browser tests. Run from the bundle in out/host/.
  */
 async function main(): Promise<void> {
-  const host = createHost({ mode: 'web', version: __APP_VERSION__ });
+  const made: { host?: Host } = {};
+  // Alerts pop up through the OS notifier (notify-send, Notification Center, toasts) where there is one.
+  const notifier = new NodeNotifier({ logger: forwardingLogger(() => made.host?.logger) });
+  const host = (made.host = createHost({ mode: 'web', version: __APP_VERSION__, notifier }));
   const { config, logger } = host;
   host.start();
   const server = await startApiServer({

@@ -78,3 +78,25 @@ function electronLogSink(options: LoggerOptions): (line: string, level: LogLevel
 
 /** A logger that drops everything; for code paths (and tests) that take a logger but need no output. */
 export const silentLogger: Logger = createLogger({ level: 'error', console: false, sink: () => {} });
+
+/** Errors and warnings on stderr, for the moments before the host (and its log file) exists. */
+export const stderrLogger: Logger = (() => {
+  const write = (msg: string, fields?: LogFields) => void process.stderr.write(`${msg} ${JSON.stringify(fields ?? {})}\n`);
+  const logger: Logger = { error: write, warn: write, info: () => {}, debug: () => {}, child: () => logger };
+  return logger;
+})();
+
+/**
+ * A logger for parts made before the host that logs through them (the shell's listeners, the
+ * native notifier handed to the host): it writes to `current()` once there is one, else to `fallback`.
+ */
+export function forwardingLogger(current: () => Logger | undefined, fallback: Logger = stderrLogger): Logger {
+  const target = () => current() ?? fallback;
+  return {
+    error: (msg, fields) => target().error(msg, fields),
+    warn: (msg, fields) => target().warn(msg, fields),
+    info: (msg, fields) => target().info(msg, fields),
+    debug: (msg, fields) => target().debug(msg, fields),
+    child: (fields) => target().child(fields),
+  };
+}

@@ -254,3 +254,29 @@ export const safeStorage = {
     return Buffer.from(data.subarray(5)).reverse().toString('utf8');
   },
 };
+
+/** Electron's `Notification`: records what was shown; `click()` and `fail()` act as the OS would. */
+export class Notification extends EventEmitter {
+  static supported = true;
+  static readonly created: Notification[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string; icon?: string }) {
+    super();
+    Notification.created.push(this);
+  }
+  show(): void {
+    this.shown = true;
+    this.emit('show', new FakeEvent());
+  }
+  /** As the user clicking the popup. */
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+  /** As Windows failing to show it. */
+  fail(error: string): void {
+    this.emit('failed', new FakeEvent(), error);
+  }
+}

@@ -6,7 +6,7 @@ import { CALL_NAMES } from '../../shared/contract';
 import { createHost } from '../host';
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
 import { makeTempDir } from '../testing/test-host';
-import { BrowserWindow, FakeEvent, Tray, app, ipcMain, recorded, session } from './fake-electron';
+import { BrowserWindow, FakeEvent, Notification, Tray, app, ipcMain, recorded, session } from './fake-electron';
 
 // electron/main.ts with Electron replaced by a test double: the shell's wiring end to end, on a
 // real host and SQLite file. (The real binary is exercised by e2e/electron.spec.ts where installed.)
@@ -38,6 +38,8 @@ beforeAll(async () => {
   vi.stubEnv('TITM_DATA_DIR', dataDir);
   vi.stubEnv('NODE_ENV', 'test');
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  // The alert worker at a fixed short interval, market open or not, so an alert can fire here.
+  vi.stubEnv('ALERT_TICK_MS', '100');
   await import('../main');
   await vi.waitFor(() => expect(Tray.created).toHaveLength(1), { timeout: 5_000 });
   await vi.waitFor(() => expect(BrowserWindow.created[0]?.visible).toBe(true));
@@ -127,6 +129,24 @@ describe('electron/main.ts', () => {
     win.visible = false;
     tray.menu!.items.find((i) => i.label === 'Open')!.click!();
     expect(win.visible).toBe(true);
+  });
+
+  it("pops up an alert that fires as an OS notification; its click brings the window forward and tells the page", async () => {
+    const quote = (await invoke('market:quote', { symbol: 'SPY' })) as { value: { last: number } };
+    // At or below a price 1 % above the last print: true at the worker's next tick.
+    const target = Math.ceil(quote.value.last * 101) / 100;
+    const created = (await invoke('alerts:create', { symbol: 'SPY', condition: 'below', targetPrice: target })) as { ok: boolean; value: { id: string } };
+    expect(created.ok).toBe(true);
+    await vi.waitFor(() => expect(Notification.created).toHaveLength(1), { timeout: 5_000 });
+    const popup = Notification.created[0]!;
+    expect(popup.options.title).toBe(`SPY below ${target.toFixed(2)}`);
+    expect(popup.shown).toBe(true);
+
+    const win = BrowserWindow.created[0]!;
+    win.visible = false;
+    popup.click();
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent).toContainEqual({ channel: 'notifications:clicked', payload: { notificationId: expect.any(String), alertId: created.value.id } });
   });
 
   it('remembers the window and shuts the host down before exiting on Quit', async () => {

@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
+import { AlertsTab } from '../components/alerts/AlertsTab';
 import { ChartTab } from '../components/chart/ChartTab';
 import { ProfileTab } from '../components/profile/ProfileTab';
 import { JournalTab } from '../components/journal/JournalTab';
 import { SystemTab } from '../components/system/SystemTab';
+import { ALERTS_TAB_ID } from '../state/workspace-nav-context';
 
 /** One tab of the center panel. */
 export interface TabDefinition {
@@ -19,6 +21,7 @@ export interface TabDefinition {
 export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'chart', label: 'Chart', component: ChartTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
+  { id: ALERTS_TAB_ID, label: 'Alerts', component: AlertsTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
   { id: 'system', label: 'System', component: SystemTab },
 ];

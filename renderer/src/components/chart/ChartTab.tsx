@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { VwapPoint } from '../../../../shared/schemas/levels';
 import type { Timeframe } from '../../../../shared/schemas/market';
 import { useCall } from '../../hooks/use-call';
+import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { ImportBarsCard } from './ImportBarsCard';
@@ -23,6 +24,7 @@ export function ChartTab() {
   const [symbol, setSymbol] = useState('SPY');
   const [timeframe, setTimeframe] = useState<Timeframe>('5m');
   const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<string>>(DEFAULT_HIDDEN_GROUPS);
+  const { draftAlert } = useWorkspaceNav();
   const bars = useCall('market:bars', { symbol, timeframe });
   const quote = useCall('market:quote', { symbol });
   const keyLevels = useCall('levels:get', { symbol });
@@ -118,7 +120,14 @@ export function ChartTab() {
       <section className="card level-card" aria-label="Chart levels" aria-busy={keyLevels.loading}>
         {levelsFailed && <ErrorNotice compact title={`Levels unavailable for ${symbol}`} error={keyLevels.error!} onRetry={reloadLevels} />}
         {levelsData ? (
-          <LevelLegend levels={levels} hiddenGroups={hiddenGroups} onToggleGroup={toggleGroup} notes={[missingVwapNote(levelsData, shown?.bars ?? []), timeframe === '1d' ? DAILY_CHART_NOTE : undefined]} />
+          <LevelLegend
+            levels={levels}
+            hiddenGroups={hiddenGroups}
+            onToggleGroup={toggleGroup}
+            notes={[missingVwapNote(levelsData, shown?.bars ?? []), timeframe === '1d' ? DAILY_CHART_NOTE : undefined]}
+            // A crossing of the level's price today; the form can switch it to the key level itself.
+            onAlertAt={(level) => draftAlert({ symbol: levelsData.symbol, condition: 'crosses', targetPrice: level.price, note: `At ${level.name}` })}
+          />
         ) : (
           !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />
         )}

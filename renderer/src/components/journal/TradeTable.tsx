@@ -4,6 +4,7 @@ import { useCoachApi } from '../../api/api-context';
 import { toCoachError } from '../../hooks/use-call';
 import { contractLabel, formatDateTime, formatMoney, formatNumber, plural, pnlTone } from '../../lib/journal';
 import type { CoachError } from '../../../../shared/errors';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface Sort {
@@ -79,15 +80,7 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
                 <td>{t.strategy ?? <span className="muted">—</span>}</td>
                 <td className="align-end row-actions">
                   {confirming === t.id ? (
-                    <span role="group" aria-label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}?`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(undefined)}>
-                      <span aria-hidden="true">Delete? </span>
-                      <button type="button" className="link-button link-danger" onClick={() => remove(t)}>
-                        Yes
-                      </button>{' '}
-                      <button type="button" className="link-button" autoFocus onClick={() => setConfirming(undefined)}>
-                        No
-                      </button>
-                    </span>
+                    <ConfirmDelete label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}?`} onConfirm={() => remove(t)} onCancel={() => setConfirming(undefined)} />
                   ) : (
                     <>
                       <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { CHAT_PANEL_WIDTH } from '../../../../shared/schemas/settings';
 import type { SettingsState } from '../../hooks/use-settings';
 import { useWindowWidth } from '../../hooks/use-window-width';
+import { AlertToasts } from '../alerts/AlertToasts';
 import { ChatPanel } from '../chat/ChatPanel';
+import { WorkspaceNavProvider } from '../providers/WorkspaceNavProvider';
 import { StatusBar } from '../status/StatusBar';
 import { CenterPanel } from '../workspace/CenterPanel';
 import { PanelToggle, type NarrowPanel } from './PanelToggle';
@@ -28,36 +30,48 @@ export function Shell({ settings }: { settings: SettingsState }) {
   const maxWidth = Math.max(CHAT_MIN, Math.min(CHAT_MAX, windowWidth - TOOLS_MIN));
   const chatWidth = Math.min(maxWidth, Math.max(CHAT_MIN, liveWidth ?? settings.settings?.['ui.chatPanelWidth'] ?? CHAT_DEFAULT));
 
+  // Also brings the tools forward on a narrow window (a toast opening the Alerts tab from the chat).
+  const selectTab = useCallback(
+    (id: string) => {
+      save('ui.activeTab', id);
+      setShown('tools');
+    },
+    [save],
+  );
+
   const commitWidth = (width: number) => {
     save('ui.chatPanelWidth', width);
     setLiveWidth(undefined);
   };
 
   return (
-    <div className={narrow ? 'shell shell-narrow' : 'shell'}>
-      <h1 className="visually-hidden">TITM AI Coach</h1>
-      {narrow && <PanelToggle value={shown} onChange={setShown} />}
-      <main className="workspace">
-        <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
-        {!narrow && (
-          <Splitter
-            value={chatWidth}
-            min={CHAT_MIN}
-            max={maxWidth}
-            defaultValue={CHAT_DEFAULT}
-            label="Resize chat panel"
-            controls={CHAT_PANEL_ID}
-            onChange={setLiveWidth}
-            onCommit={commitWidth}
+    <WorkspaceNavProvider onSelectTab={selectTab}>
+      <div className={narrow ? 'shell shell-narrow' : 'shell'}>
+        <h1 className="visually-hidden">TITM AI Coach</h1>
+        {narrow && <PanelToggle value={shown} onChange={setShown} />}
+        <main className="workspace">
+          <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
+          {!narrow && (
+            <Splitter
+              value={chatWidth}
+              min={CHAT_MIN}
+              max={maxWidth}
+              defaultValue={CHAT_DEFAULT}
+              label="Resize chat panel"
+              controls={CHAT_PANEL_ID}
+              onChange={setLiveWidth}
+              onCommit={commitWidth}
+            />
+          )}
+          <CenterPanel
+            activeTabId={settings.settings?.['ui.activeTab']}
+            onSelectTab={selectTab}
+            hidden={narrow && shown !== 'tools'}
           />
-        )}
-        <CenterPanel
-          activeTabId={settings.settings?.['ui.activeTab']}
-          onSelectTab={(id) => save('ui.activeTab', id)}
-          hidden={narrow && shown !== 'tools'}
-        />
-      </main>
-      <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
-    </div>
+        </main>
+        <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
+        <AlertToasts />
+      </div>
+    </WorkspaceNavProvider>
   );
 }

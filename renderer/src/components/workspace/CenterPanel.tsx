@@ -1,3 +1,5 @@
+import { useUnreadCount } from '../../hooks/use-unread-count';
+import { ALERTS_TAB_ID } from '../../state/workspace-nav-context';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { panelDomId, resolveTab, tabDomId, TABS } from '../../tabs/registry';
 import { TabBar } from './TabBar';
@@ -12,9 +14,10 @@ interface CenterPanelProps {
 export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: CenterPanelProps) {
   const active = resolveTab(activeTabId);
   const Active = active.component;
+  const unread = useUnreadCount();
   return (
     <section className="center-panel" aria-label="Tools" hidden={hidden}>
-      <TabBar tabs={TABS} activeId={active.id} onSelect={onSelectTab} />
+      <TabBar tabs={TABS} activeId={active.id} onSelect={onSelectTab} badges={{ [ALERTS_TAB_ID]: unread }} />
       <div role="tabpanel" id={panelDomId(active.id)} aria-labelledby={tabDomId(active.id)} className="tab-panel">
         {/* A tab that crashes leaves the chat and the other tabs working; keyed so a switch resets it. */}
         <ErrorBoundary key={active.id} area={`tab:${active.id}`}>

@@ -5,10 +5,12 @@ interface TabBarProps {
   tabs: readonly TabDefinition[];
   activeId: string;
   onSelect: (id: string) => void;
+  /** A count shown on a tab (the Alerts tab's unread notifications), by tab id; none when 0. */
+  badges?: Readonly<Partial<Record<string, number>>>;
 }
 
 /** WAI-ARIA tabs with automatic activation: arrows, Home and End move between tabs. */
-export function TabBar({ tabs, activeId, onSelect }: TabBarProps) {
+export function TabBar({ tabs, activeId, onSelect, badges = {} }: TabBarProps) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -27,6 +29,7 @@ export function TabBar({ tabs, activeId, onSelect }: TabBarProps) {
     <div ref={listRef} role="tablist" aria-label="Tool tabs" className="tab-bar" onKeyDown={onKeyDown}>
       {tabs.map((tab) => {
         const selected = tab.id === activeId;
+        const badge = badges[tab.id] ?? 0;
         return (
           <button
             key={tab.id}
@@ -40,6 +43,14 @@ export function TabBar({ tabs, activeId, onSelect }: TabBarProps) {
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
+            {badge > 0 && (
+              <>
+                <span className="count-badge count-badge-warn tab-badge" data-testid={`tab-badge-${tab.id}`} aria-hidden="true">
+                  {badge > 99 ? '99+' : badge}
+                </span>
+                <span className="visually-hidden">({badge} unread)</span>
+              </>
+            )}
           </button>
         );
       })}

@@ -1,0 +1,42 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+
+export interface ToastItem {
+  notificationId: string;
+  alertId: string | null;
+  title: string;
+  body: string;
+}
+
+/** How long a toast stays when left alone (paused while the pointer or the focus is on it). */
+const TOAST_MS = 8_000;
+
+/** One fired alert: a click opens it in the Alerts tab; it leaves by itself after a few seconds. */
+export function AlertToast({ toast, onOpen, onDismiss }: { toast: ToastItem; onOpen: () => void; onDismiss: () => void }) {
+  const [held, setHeld] = useState(false);
+  const dismiss = useEffectEvent(onDismiss);
+  useEffect(() => {
+    if (held) return undefined;
+    const timer = setTimeout(() => dismiss(), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+
+  return (
+    <div
+      className="toast"
+      data-testid="alert-toast"
+      data-notification-id={toast.notificationId}
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <button type="button" className="toast-body" onClick={onOpen}>
+        <strong className="toast-title">{toast.title}</strong>
+        <span className="toast-text">{toast.body}</span>
+      </button>
+      <button type="button" className="link-button toast-close" aria-label={`Dismiss ${toast.title}`} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { createContext } from 'react';
+import type { AlertPrefill } from '../lib/alert-draft';
+
+/** The Alerts tab's id in the tab registry (and the 'ui.activeTab' setting). */
+export const ALERTS_TAB_ID = 'alerts';
+
+/**
+ * What the Alerts tab is asked to do when it opens: show one alert (from a toast or a native
+ * popup; null when the alert was deleted) or start a new alert prefilled (from the chart).
+ * `seq` tells two identical requests apart, so a second click on the same toast still scrolls.
+ */
+export type AlertsRequest = { kind: 'show'; alertId: string | null; seq: number } | { kind: 'draft'; prefill: AlertPrefill; seq: number };
+
+/** Moving between tabs with something to show there, without a global variable. */
+export interface WorkspaceNav {
+  /** Opens the Alerts tab on this alert: highlighted and scrolled into view. */
+  showAlert(alertId: string | null): void;
+  /** Opens the Alerts tab with the new-alert form filled in. */
+  draftAlert(prefill: AlertPrefill): void;
+  /** The Alerts tab's pending request, until it calls `settleAlertsRequest(seq)`. */
+  alertsRequest: AlertsRequest | undefined;
+  settleAlertsRequest(seq: number): void;
+}
+
+export const WorkspaceNavContext = createContext<WorkspaceNav | undefined>(undefined);
