@@ -221,7 +221,8 @@ export class OptionsChainService {
     }
     const expirations = listExpirations(underlying, now);
     const after = expirations.findIndex((e) => e.date >= contract.expiry);
-    const around = after <= 0 ? [expirations[after === 0 ? 0 : expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
+    const exact = expirations[after]?.date === contract.expiry;
+    const around = exact || after === 0 ? [expirations[after]!] : after === -1 ? [expirations[expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
     const points = await Promise.all(
       around.map(async (expiry) => {
         const priced = await this.priced(underlying, expiry.date);
