@@ -240,6 +240,7 @@ export const RiskFlagSchema = z.object({
     'earnings', // earnings before an expiry (when known)
     'ex_dividend', // ex-dividend before an expiry with a short call (early assignment)
     'events_unknown', // no earnings/dividend calendar for this symbol: said, not guessed
+    'beta_unknown', // no beta for the underlying: left out of the SPX-weighted delta
   ]),
   severity: z.enum(['info', 'warning', 'critical']),
   message: z.string(),

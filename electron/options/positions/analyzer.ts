@@ -128,7 +128,10 @@ export function analyzePosition(request: AnalyzerRequest, market: AnalyzerMarket
     probabilityOfProfit: pop ? probabilityInIntervals(profitIntervals(payoff, summary.breakevens), pop) : null,
     whatIf: request.whatIf ? whatIf(legs, vols, state, request.whatIf, today, marketValue, costBasis) : null,
     betaWeighted: betaWeighted(totals.delta, market),
-    flags: riskFlags({ underlying, spot: market.spot, today, legs: rows, maxLoss: summary.maxLoss, cashSettled: terms.cashSettled, events: market.events }),
+    flags: [
+      ...riskFlags({ underlying, spot: market.spot, today, legs: rows, maxLoss: summary.maxLoss, cashSettled: terms.cashSettled, events: market.events }),
+      ...(market.beta === null ? [{ code: 'beta_unknown' as const, severity: 'info' as const, message: `No beta for ${underlying}: it is left out of the SPX-weighted delta.` }] : []),
+    ],
   };
 }
 
