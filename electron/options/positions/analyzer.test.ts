@@ -140,6 +140,15 @@ describe('analyzePosition: what-if', () => {
     expect(result.daysForward).toBe(36.5);
   });
 
+  it('a date is the days between today and it (New York dates)', () => {
+    // 0.5 year (182.5 days) before the 2026-06-19 16:00 ET close is 2025-12-19 03:00 ET; 2026-01-18 is 30 days later.
+    const legs = [call(1, 40, 3, EXPIRY, 'SPX')];
+    const byDate = analyzePosition({ positionId: null, name: 'w', legs, whatIf: { date: '2026-01-18' } }, market({ nowMs: yearsBefore(0.5), spot: 40, quotes: [quote(3, 0.2)] })).whatIf!;
+    const byDays = analyzePosition({ positionId: null, name: 'w', legs, whatIf: { daysForward: 30 } }, market({ nowMs: yearsBefore(0.5), spot: 40, quotes: [quote(3, 0.2)] })).whatIf!;
+    expect(byDate).toEqual({ ...byDays, date: '2026-01-18' });
+    expect(byDays.date).toBe('2026-01-18');
+  });
+
   it('refuses a date before today', () => {
     const run = () => analyzePosition({ positionId: null, name: 'w', legs: [call(1, 40, 3, EXPIRY, 'SPX')], whatIf: { date: '2020-01-02' } }, market({ nowMs: yearsBefore(0.5), spot: 40, quotes: [quote(3, 0.2)] }));
     expect(run).toThrow(/before today/);
