@@ -32,6 +32,19 @@ import {
 } from './schemas/journal';
 import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { MonitoringConfigSchema } from './schemas/monitoring';
+import {
+  PortfolioAnalysisSchema,
+  PortfolioAnalyzeInputSchema,
+  PositionAnalysisSchema,
+  PositionAnalyzeInputSchema,
+  PositionCreateSchema,
+  PositionIdSchema,
+  PositionListInputSchema,
+  PositionListSchema,
+  PositionSchema,
+  PositionsChangedSchema,
+  PositionUpdateSchema,
+} from './schemas/positions';
 import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
@@ -130,6 +143,26 @@ export const calls = {
    * is past or is not listed is `invalid_input` naming the nearest listed ones.
    */
   'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
+
+  // Positions and portfolio
+  /** Stored positions (newest opened first), filtered by status and underlying, with the recognised strategy of each. */
+  'positions:list': call(PositionListInputSchema, PositionListSchema, 'List positions.', 'GET /api/positions'),
+  /** One position; an unknown id is `not_found`. */
+  'positions:get': call(PositionIdSchema, PositionSchema, 'One position.', 'GET /api/positions/:id'),
+  /** Stores a position (legs on one underlying); without a name, one is made from the strategy ("SPY 600/605 call debit spread Dec 19"). */
+  'positions:create': call(PositionCreateSchema, PositionSchema, 'Add a position.', 'POST /api/positions'),
+  /** Changes some fields; new legs are recognised again (and rename a generated name); closing stamps closedAt. */
+  'positions:update': call(PositionUpdateSchema, PositionSchema, 'Edit a position.', 'PATCH /api/positions/:id'),
+  /** A position that does not exist (already deleted) is `not_found`. */
+  'positions:delete': call(PositionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a position.', 'DELETE /api/positions/:id'),
+  /**
+   * Analysis of a stored position (`id`) or of legs not stored: marks, per-leg and dollar greeks, cost,
+   * P&L, breakevens, max profit/loss, payoff at expiry and today over a price grid, probability of
+   * profit, an optional what-if (price, date, IV), beta-weighted delta to SPX and risk flags.
+   */
+  'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
+  /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
+  'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -146,6 +179,10 @@ export const events = {
   'journal:importProgress': ImportProgressSchema,
   /** Trades were added, edited, deleted or imported. */
   'journal:changed': JournalChangedSchema,
+
+  // Positions and portfolio
+  /** A position was created, edited or deleted. */
+  'positions:changed': PositionsChangedSchema,
 } as const;
 
 export type Calls = typeof calls;
