@@ -5,6 +5,7 @@ import { CoachError } from '../../../shared/errors';
 import { marketDate } from '../../market/calendar';
 import { symbolProfile } from '../../market/symbols';
 import { MS_PER_YEAR } from '../pricing/expiry';
+import { PRICED_CHAIN_TTL_MS } from './service';
 import { smileFor, smileVol } from './smile';
 import { chainServiceAt, parityViolations, type ChainServiceFixture } from './testing';
 
@@ -144,6 +145,20 @@ describe('simulated option chains', () => {
     const wingCall = week.strikes.filter((r) => r.call!.bid > 0 && r.call!.delta! < 0.1)[0]!.call!;
     expect(relative(wingCall)).toBeGreaterThan(relative(atmCall(week)));
     expect(atmCall(year).ask - atmCall(year).bid).toBeGreaterThan(atmCall(week).ask - atmCall(week).bid);
+  });
+
+  it('reuses an analysed expiration for five seconds (the legs of a position and the tab ask together), then prices it again', async () => {
+    let clock = CLOCKS.midMorning;
+    const fixture = chainServiceAt(() => clock);
+    fixtures.push(fixture);
+    const first = await fixture.service.chain('SPY');
+    clock += PRICED_CHAIN_TTL_MS - 1;
+    expect((await fixture.service.chain('SPY')).asOf).toBe(first.asOf);
+    clock += 1;
+    const fresh = await fixture.service.chain('SPY');
+    expect(fresh.asOf).toBe(first.asOf + PRICED_CHAIN_TTL_MS);
+    expect(fresh.yearsToExpiry).toBeLessThan(first.yearsToExpiry);
+    expectSoundChain(fresh);
   });
 
   it('names SPX contracts by settlement: SPXW for PM dailies and weeklies, SPX for the AM monthly', async () => {

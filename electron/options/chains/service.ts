@@ -12,7 +12,7 @@ import { priceOption } from '../pricing/price-option';
 import { DEFAULT_RISK_FREE_RATE, optionUnderlying, settlementFor } from '../pricing/underlyings';
 import { analyzeChain } from './analyze';
 import { listExpirations } from './expirations';
-import { MassiveChainProvider } from './massive-chain';
+import { MassiveChainProvider, OPTION_CHAIN_TTL_MS } from './massive-chain';
 import { quoteAround } from './quotes';
 import { simulateExpiry } from './simulated-chain';
 import { interpolateIv, smileFor, smileVol } from './smile';
@@ -57,6 +57,12 @@ export interface OptionsChainServiceOptions {
 const INDEX_OPTION_VOLUME: Readonly<Record<string, number>> = { SPX: 30_000, NDX: 3_000, RUT: 3_000 };
 /** Stock and ETF options trade about one contract per 2 000 shares of daily volume at the money. */
 const SHARES_PER_OPTION_CONTRACT = 2_000;
+/**
+ * An analysed expiration is reused this long: a position's legs, a portfolio's positions and the
+ * Options tab ask for the same chain within moments, and American IVs and greeks are costly.
+ */
+export const PRICED_CHAIN_TTL_MS = 5_000;
+const PRICED_CHAIN_LIMIT = 32;
 
 interface Terms {
   style: ExerciseStyle;
@@ -69,6 +75,8 @@ interface Terms {
 interface PricedExpiry {
   spot: number;
   asOf: number;
+  /** When the quotes were fetched (Massive's snapshot may be older than `asOf`). */
+  fetchedAt: number;
   source: ChainSource;
   terms: Terms;
   expirations: Expiration[];
@@ -88,6 +96,7 @@ export class OptionsChainService {
   private readonly apiKey: () => string | undefined;
   private readonly now: () => number;
   private readonly rate: number;
+  private readonly pricedCache = new Map<string, PricedExpiry>();
 
   constructor(options: OptionsChainServiceOptions) {
     this.market = options.market;
@@ -181,11 +190,20 @@ export class OptionsChainService {
     const now = this.now();
     const expirations = listExpirations(underlying, now);
     const expiry = requested ? pickExpiry(underlying, expirations, requested, now) : expirations[0]!;
+    const key = `${source}|${underlying}|${expiry.date}`;
+    const cached = this.pricedCache.get(key);
+    // Never past the quotes' own freshness: a Massive snapshot expires a minute after it was fetched.
+    if (cached && now >= cached.asOf && now - cached.asOf < PRICED_CHAIN_TTL_MS && now - cached.fetchedAt < OPTION_CHAIN_TTL_MS) return cached;
     const years = yearsToExpiry(now, expiry.date, expiry.settlement);
     const spot = quote.last;
-    const quoted = source === 'massive' ? await this.massive.expiry(underlying, expiry) : this.simulate(underlying, terms, quote, expiry, years, now);
+    const { fetchedAt, contracts: quoted } =
+      source === 'massive' ? await this.massive.expiry(underlying, expiry) : { fetchedAt: now, contracts: this.simulate(underlying, terms, quote, expiry, years, now) };
     const contracts = analyzeChain({ spot, rate: this.rate, dividendYield: terms.dividendYield, style: terms.style }, quoted);
-    return { spot, asOf: now, source, terms, expirations, expiry, years, contracts };
+    const priced = { spot, asOf: now, fetchedAt, source, terms, expirations, expiry, years, contracts };
+    this.pricedCache.delete(key);
+    this.pricedCache.set(key, priced);
+    if (this.pricedCache.size > PRICED_CHAIN_LIMIT) this.pricedCache.delete(this.pricedCache.keys().next().value!);
+    return priced;
   }
 
   private simulate(underlying: string, terms: Terms, quote: Quote, expiry: Expiration, years: number, now: number) {
