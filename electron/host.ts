@@ -11,6 +11,7 @@ import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispa
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
+import { MassiveClient } from './market/massive-client';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
@@ -21,6 +22,8 @@ import { NotificationsService } from './notifications/service';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
+import { OptionsChainService } from './options/chains/service';
+import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
@@ -166,11 +169,31 @@ export function createHost(options: HostOptions): Host {
   });
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
+  const optionChains = new OptionsChainService({
+    market,
+    // Its own client on the market's breaker: an outage seen by either trips both.
+    massive: new MassiveClient({ baseUrl: config.MASSIVE_BASE_URL, apiKey: secrets.getter('MASSIVE_API_KEY'), breaker: massiveBreaker, logger, timeoutMs: config.MASSIVE_TIMEOUT_MS }),
+    apiKey: secrets.getter('MASSIVE_API_KEY'),
+  });
   const journal = new JournalService(db, events);
   const notifications = new NotificationsService({ db, events, logger, notifier: options.notifier, prefs: () => profile.get().notificationPrefs });
   const alerts = new AlertsService({ db, events, quotes: market, notifications: notifications.repo });
+  const positions = new PositionsService({ db, events, chains: optionChains, market });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), alerts.handlers(), notifications.handlers()),
+    mergeHandlers(
+      appHandlers(info, health),
+      settings.handlers(),
+      monitoring.handlers(),
+      profile.handlers(),
+      secrets.handlers(),
+      market.handlers(),
+      levels.handlers(),
+      journal.handlers(),
+      alerts.handlers(),
+      notifications.handlers(),
+      optionChains.handlers(),
+      positions.handlers(),
+    ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

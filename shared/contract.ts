@@ -32,6 +32,20 @@ import {
 } from './schemas/journal';
 import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { MonitoringConfigSchema } from './schemas/monitoring';
+import {
+  PortfolioAnalysisSchema,
+  PortfolioAnalyzeInputSchema,
+  PositionAnalysisSchema,
+  PositionAnalyzeInputSchema,
+  PositionCreateSchema,
+  PositionIdSchema,
+  PositionListInputSchema,
+  PositionListSchema,
+  PositionSchema,
+  PositionsChangedSchema,
+  PositionUpdateSchema,
+} from './schemas/positions';
+import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 import {
   AlertCreateSchema,
@@ -161,6 +175,36 @@ export const calls = {
   'notifications:markAllRead': call(EmptyInput, MarkAllReadSchema, 'Mark every notification read.', 'POST /api/notifications/read-all'),
   /** The number on the Alerts tab's badge. */
   'notifications:unreadCount': call(EmptyInput, UnreadCountSchema, 'Count of unread notifications.', 'GET /api/notifications/unread-count'),
+
+  // Options chains
+  /**
+   * The option chain of an underlying for one expiration (the nearest when none is given): every listed
+   * expiration (0DTE, dailies, weeklies, monthlies, LEAPS) and, per strike, the call and the put with
+   * bid, ask, mid, last, volume, open interest, IV and greeks. Simulated (priced from a volatility smile)
+   * unless a Massive.com key is set. An unknown underlying is `not_found`; an expiry that is not a date,
+   * is past or is not listed is `invalid_input` naming the nearest listed ones.
+   */
+  'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
+
+  // Positions and portfolio
+  /** Stored positions (newest opened first), filtered by status and underlying, with the recognised strategy of each. */
+  'positions:list': call(PositionListInputSchema, PositionListSchema, 'List positions.', 'GET /api/positions'),
+  /** One position; an unknown id is `not_found`. */
+  'positions:get': call(PositionIdSchema, PositionSchema, 'One position.', 'GET /api/positions/:id'),
+  /** Stores a position (legs on one underlying); without a name, one is made from the strategy ("SPY 600/605 call debit spread Dec 19"). */
+  'positions:create': call(PositionCreateSchema, PositionSchema, 'Add a position.', 'POST /api/positions'),
+  /** Changes some fields; new legs are recognised again (and rename a generated name); closing stamps closedAt. */
+  'positions:update': call(PositionUpdateSchema, PositionSchema, 'Edit a position.', 'PATCH /api/positions/:id'),
+  /** A position that does not exist (already deleted) is `not_found`. */
+  'positions:delete': call(PositionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a position.', 'DELETE /api/positions/:id'),
+  /**
+   * Analysis of a stored position (`id`) or of legs not stored: marks, per-leg and dollar greeks, cost,
+   * P&L, breakevens, max profit/loss, payoff at expiry and today over a price grid, probability of
+   * profit, an optional what-if (price, date, IV), beta-weighted delta to SPX and risk flags.
+   */
+  'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
+  /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
+  'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -189,6 +233,10 @@ export const events = {
   'notifications:changed': UnreadCountSchema,
   /** A native notification was clicked: show the Alerts tab with the alert highlighted. */
   'notifications:clicked': NotificationClickedSchema,
+
+  // Positions and portfolio
+  /** A position was created, edited or deleted. */
+  'positions:changed': PositionsChangedSchema,
 } as const;
 
 export type Calls = typeof calls;
