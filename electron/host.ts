@@ -5,7 +5,8 @@ import { KEY_NAMES } from '../shared/schemas/keys';
 import { appHandlers } from './app/service';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
-import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
+import { createDispatcher, mergeHandlers, type Dispatch, type HandlerMap } from './contract/dispatcher';
+import { CoachError } from '../shared/errors';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
@@ -153,8 +154,12 @@ export function createHost(options: HostOptions): Host {
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
   const journal = new JournalService(db, events);
+  // Temporary until the LEAPS and macro services land on this branch: the contract entries answer `unavailable`.
+  const leapsMacroPending: HandlerMap = Object.fromEntries(
+    (['leaps:project', 'leaps:roll', 'macro:context'] as const).map((name) => [name, () => { throw new CoachError('unavailable', `${name} is not built yet`); }]),
+  );
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), leapsMacroPending),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
