@@ -10,6 +10,7 @@ import { CoachError } from '../shared/errors';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
+import { MacroService } from './macro/service';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
@@ -154,12 +155,13 @@ export function createHost(options: HostOptions): Host {
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
   const journal = new JournalService(db, events);
+  const macro = new MacroService({ market });
   // Temporary until the LEAPS and macro services land on this branch: the contract entries answer `unavailable`.
   const leapsMacroPending: HandlerMap = Object.fromEntries(
-    (['leaps:project', 'leaps:roll', 'macro:context'] as const).map((name) => [name, () => { throw new CoachError('unavailable', `${name} is not built yet`); }]),
+    (['leaps:project', 'leaps:roll'] as const).map((name) => [name, () => { throw new CoachError('unavailable', `${name} is not built yet`); }]),
   );
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), leapsMacroPending),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), macro.handlers(), leapsMacroPending),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

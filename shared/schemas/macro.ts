@@ -89,7 +89,9 @@ export const MacroContextSchema = z.object({
     ratio: z.number(),
     /** How the curve was obtained, in plain words. */
     note: z.string(),
-  }),
+  })
+    /** Null when the provider could not quote VIX (see `warnings`). */
+    .nullable(),
   calendar: z.object({
     /** The next FOMC decision, CPI and payrolls release still ahead (null when the agency's schedule is not known that far). */
     next: z.object({ fomc: MacroEventSchema.nullable(), cpi: MacroEventSchema.nullable(), nfp: MacroEventSchema.nullable() }),
