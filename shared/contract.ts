@@ -34,6 +34,7 @@ import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { LeapsProjectInputSchema, LeapsProjectionSchema, LeapsRollInputSchema, LeapsRollResultSchema } from './schemas/leaps';
 import { MacroContextInputSchema, MacroContextSchema } from './schemas/macro';
 import { MonitoringConfigSchema } from './schemas/monitoring';
+import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
 /**
@@ -121,6 +122,16 @@ export const calls = {
   'journal:importPreview': call(ImportOptionsSchema, ImportPreviewSchema, 'Preview a CSV import.', 'POST /api/journal/import/preview'),
   /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
   'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
+
+  // Options chains
+  /**
+   * The option chain of an underlying for one expiration (the nearest when none is given): every listed
+   * expiration (0DTE, dailies, weeklies, monthlies, LEAPS) and, per strike, the call and the put with
+   * bid, ask, mid, last, volume, open interest, IV and greeks. Simulated (priced from a volatility smile)
+   * unless a Massive.com key is set. An unknown underlying is `not_found`; an expiry that is not a date,
+   * is past or is not listed is `invalid_input` naming the nearest listed ones.
+   */
+  'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
 
   // LEAPS and macro
   /**
