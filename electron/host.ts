@@ -5,8 +5,7 @@ import { KEY_NAMES } from '../shared/schemas/keys';
 import { appHandlers } from './app/service';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
-import { createDispatcher, mergeHandlers, type Dispatch, type HandlerMap } from './contract/dispatcher';
-import { CoachError } from '../shared/errors';
+import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
@@ -21,6 +20,7 @@ import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { OptionsChainService } from './options/chains/service';
+import { LeapsService } from './options/leaps/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
@@ -164,12 +164,9 @@ export function createHost(options: HostOptions): Host {
   });
   const journal = new JournalService(db, events);
   const macro = new MacroService({ market });
-  // Temporary until the LEAPS and macro services land on this branch: the contract entries answer `unavailable`.
-  const leapsMacroPending: HandlerMap = Object.fromEntries(
-    (['leaps:project', 'leaps:roll'] as const).map((name) => [name, () => { throw new CoachError('unavailable', `${name} is not built yet`); }]),
-  );
+  const leaps = new LeapsService({ market, chains: optionChains });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), macro.handlers(), leapsMacroPending),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), leaps.handlers(), macro.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
