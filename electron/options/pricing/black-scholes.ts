@@ -86,13 +86,13 @@ export function europeanInto(
     gaussian2 = (gaussian1 * spotPv) / strikePv;
   } else {
     d1 = logMoneyness > 0 ? Infinity : logMoneyness < 0 ? -Infinity : 0;
-    gaussian1 = 0;
-    gaussian2 = 0;
+    gaussian1 = Math.exp(-0.5 * d1 * d1); // 0 at ±∞, 1 at the money (N(0) = ½)
+    gaussian2 = gaussian1;
   }
   const d2 = d1 - stdDev;
   const nd1 = cdfFromGaussian(d1, gaussian1); // N(d1)
   const nd2 = cdfFromGaussian(d2, gaussian2); // N(d2)
-  const density = gaussian1 * INV_SQRT_2PI; // φ(d1); 0 in the certain-forward limit
+  const density = gaussian1 * INV_SQRT_2PI; // φ(d1)
   const decay = stdDev > 0 ? (-spotPv * density * vol) / (2 * rootT) : 0; // the σ part of theta
 
   if (isPut) {

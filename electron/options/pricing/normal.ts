@@ -92,7 +92,7 @@ const GAUSS_LEGENDRE: ReadonlyArray<{ nodes: readonly number[]; weights: readonl
 export function bivariateNormalCdf(a: number, b: number, rho: number): number {
   const absRho = Math.abs(rho);
   const rule = GAUSS_LEGENDRE[absRho < 0.3 ? 0 : absRho < 0.75 ? 1 : 2]!;
-  let h = -a;
+  const h = -a;
   let k = -b;
   let hk = h * k;
   let bvn = 0;
