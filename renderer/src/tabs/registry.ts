@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ChartTab } from '../components/chart/ChartTab';
 import { ProfileTab } from '../components/profile/ProfileTab';
 import { JournalTab } from '../components/journal/JournalTab';
+import { LeapsMacroTab } from '../components/leaps/LeapsMacroTab';
 import { SystemTab } from '../components/system/SystemTab';
 
 /** One tab of the center panel. */
@@ -19,6 +20,7 @@ export interface TabDefinition {
 export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'chart', label: 'Chart', component: ChartTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
+  { id: 'leaps', label: 'LEAPS & Macro', component: LeapsMacroTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
   { id: 'system', label: 'System', component: SystemTab },
 ];
