@@ -1,15 +1,10 @@
+import { januaryLeapsExpiry as thirdFridayOfJanuary } from '../renderer/src/lib/leaps';
 import { expect, openApp, test } from './fixtures';
 
 interface MacroContext {
   rate: { value: number };
   calendar: { next: Record<'fomc' | 'cpi' | 'nfp', { date: string } | null> };
 }
-
-/** 2027-01-15 and 2028-01-21: third Fridays of January, the LEAPS the forms offer. */
-const thirdFridayOfJanuary = (year: number) => {
-  const weekday = new Date(Date.UTC(year, 0, 1)).getUTCDay();
-  return `${year}-01-${String(1 + ((5 - weekday + 7) % 7) + 14).padStart(2, '0')}`;
-};
 
 test('projects a LEAPS call into a heat map: intrinsic value on the expiry row, IV shifts, field errors', async ({ page, rpc, consoleErrors }) => {
   test.slow(); // the projection prices a few thousand American contracts
