@@ -21,6 +21,7 @@ import { createLogger, type Logger, type LoggerOptions } from './observability/l
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { OptionsChainService } from './options/chains/service';
 import { LeapsService } from './options/leaps/service';
+import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
@@ -163,10 +164,11 @@ export function createHost(options: HostOptions): Host {
     apiKey: secrets.getter('MASSIVE_API_KEY'),
   });
   const journal = new JournalService(db, events);
+  const positions = new PositionsService({ db, events, chains: optionChains, market });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), leaps.handlers(), macro.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), positions.handlers(), leaps.handlers(), macro.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

@@ -34,6 +34,19 @@ import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { LeapsProjectInputSchema, LeapsProjectionSchema, LeapsRollInputSchema, LeapsRollResultSchema } from './schemas/leaps';
 import { MacroContextInputSchema, MacroContextSchema } from './schemas/macro';
 import { MonitoringConfigSchema } from './schemas/monitoring';
+import {
+  PortfolioAnalysisSchema,
+  PortfolioAnalyzeInputSchema,
+  PositionAnalysisSchema,
+  PositionAnalyzeInputSchema,
+  PositionCreateSchema,
+  PositionIdSchema,
+  PositionListInputSchema,
+  PositionListSchema,
+  PositionSchema,
+  PositionsChangedSchema,
+  PositionUpdateSchema,
+} from './schemas/positions';
 import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 
@@ -133,6 +146,26 @@ export const calls = {
    */
   'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
 
+  // Positions and portfolio
+  /** Stored positions (newest opened first), filtered by status and underlying, with the recognised strategy of each. */
+  'positions:list': call(PositionListInputSchema, PositionListSchema, 'List positions.', 'GET /api/positions'),
+  /** One position; an unknown id is `not_found`. */
+  'positions:get': call(PositionIdSchema, PositionSchema, 'One position.', 'GET /api/positions/:id'),
+  /** Stores a position (legs on one underlying); without a name, one is made from the strategy ("SPY 600/605 call debit spread Dec 19"). */
+  'positions:create': call(PositionCreateSchema, PositionSchema, 'Add a position.', 'POST /api/positions'),
+  /** Changes some fields; new legs are recognised again (and rename a generated name); closing stamps closedAt. */
+  'positions:update': call(PositionUpdateSchema, PositionSchema, 'Edit a position.', 'PATCH /api/positions/:id'),
+  /** A position that does not exist (already deleted) is `not_found`. */
+  'positions:delete': call(PositionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a position.', 'DELETE /api/positions/:id'),
+  /**
+   * Analysis of a stored position (`id`) or of legs not stored: marks, per-leg and dollar greeks, cost,
+   * P&L, breakevens, max profit/loss, payoff at expiry and today over a price grid, probability of
+   * profit, an optional what-if (price, date, IV), beta-weighted delta to SPX and risk flags.
+   */
+  'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
+  /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
+  'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
+
   // LEAPS and macro
   /**
    * Value, P&L and dollar greeks of a set of legs on one underlying over a grid of dates (today to the
@@ -160,6 +193,10 @@ export const events = {
   'journal:importProgress': ImportProgressSchema,
   /** Trades were added, edited, deleted or imported. */
   'journal:changed': JournalChangedSchema,
+
+  // Positions and portfolio
+  /** A position was created, edited or deleted. */
+  'positions:changed': PositionsChangedSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,6 +1,6 @@
 import { CoachError } from '../../../shared/errors';
 import type { ChainContract, ChainSource, Expiration, OptionChain, StrikeRow } from '../../../shared/schemas/chains';
-import type { SymbolKind } from '../../../shared/schemas/market';
+import type { Quote, SymbolKind } from '../../../shared/schemas/market';
 import type { ExerciseStyle, Greeks, OptionRight } from '../../../shared/schemas/options';
 import type { HandlerMap } from '../../contract/dispatcher';
 import { closureReason, marketDate, previousSession, sessionFor } from '../../market/calendar';
@@ -183,26 +183,27 @@ export class OptionsChainService {
     const expiry = requested ? pickExpiry(underlying, expirations, requested, now) : expirations[0]!;
     const years = yearsToExpiry(now, expiry.date, expiry.settlement);
     const spot = quote.last;
-    const quoted = source === 'massive' ? await this.massive.expiry(underlying, expiry) : this.simulate(underlying, terms, spot, expiry, years, now);
+    const quoted = source === 'massive' ? await this.massive.expiry(underlying, expiry) : this.simulate(underlying, terms, quote, expiry, years, now);
     const contracts = analyzeChain({ spot, rate: this.rate, dividendYield: terms.dividendYield, style: terms.style }, quoted);
     return { spot, asOf: now, source, terms, expirations, expiry, years, contracts };
   }
 
-  private simulate(underlying: string, terms: Terms, spot: number, expiry: Expiration, years: number, now: number) {
+  private simulate(underlying: string, terms: Terms, quote: Quote, expiry: Expiration, years: number, now: number) {
     const profile = terms.profile!;
     const activity = activityWindow(now);
+    const activityYears = yearsToExpiry(activity.open, expiry.date, expiry.settlement);
     return simulateExpiry({
       underlying,
       kind: terms.kind,
-      spot,
+      spot: quote.last,
+      previousClose: quote.prevClose,
       rate: this.rate,
       dividendYield: terms.dividendYield,
       style: terms.style,
       smile: smileFor(profile, marketDate(now)),
       expiry,
       years,
-      activityDate: activity.date,
-      sessionProgress: activity.progress,
+      activity: { date: activity.date, progress: activity.progress, years: activityYears },
       baseVolume: profile.kind === 'index' ? (INDEX_OPTION_VOLUME[underlying] ?? 1_000) : profile.dailyVolume / SHARES_PER_OPTION_CONTRACT,
     });
   }
@@ -220,7 +221,8 @@ export class OptionsChainService {
     }
     const expirations = listExpirations(underlying, now);
     const after = expirations.findIndex((e) => e.date >= contract.expiry);
-    const around = after <= 0 ? [expirations[after === 0 ? 0 : expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
+    const exact = expirations[after]?.date === contract.expiry;
+    const around = exact || after === 0 ? [expirations[after]!] : after === -1 ? [expirations[expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
     const points = await Promise.all(
       around.map(async (expiry) => {
         const priced = await this.priced(underlying, expiry.date);
@@ -264,10 +266,10 @@ function rows(contracts: readonly ChainContract[]): StrikeRow[] {
 }
 
 /** The session whose volume the chain shows (today's once it has opened) and how far through it the clock is. */
-function activityWindow(now: number): { date: string; progress: number } {
-  const session = sessionFor(now);
-  if (session && now >= session.open) return { date: session.date, progress: Math.min(1, (now - session.open) / (session.close - session.open)) };
-  return { date: previousSession(now).date, progress: 1 };
+function activityWindow(now: number): { date: string; open: number; progress: number } {
+  const today = sessionFor(now);
+  const session = today && now >= today.open ? today : previousSession(now);
+  return { date: session.date, open: session.open, progress: Math.min(1, (now - session.open) / (session.close - session.open)) };
 }
 
 /** The listed expiration `requested`, or a clear refusal naming the nearest listed ones. */
