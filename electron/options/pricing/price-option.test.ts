@@ -1,6 +1,6 @@
 import { getDelta, getGamma, getRho, getTheta, getVega } from 'greeks';
 import { describe, expect, it } from 'vitest';
-import { blackScholesGreeks, type OptionParams } from './black-scholes';
+import { blackScholesGreeks, greekColumns, type OptionParams } from './black-scholes';
 import { americanGreeks } from './bjerksund-stensland';
 import { chainGreeks, priceOption } from './price-option';
 
@@ -41,6 +41,14 @@ describe('chainGreeks', () => {
       });
     });
   }
+
+  it('writes into reused columns (same numbers) and refuses columns that are too short', () => {
+    const fresh = chainGreeks(batch);
+    const reused = greekColumns(contracts.length);
+    expect(chainGreeks(batch, 'european', reused)).toBe(reused);
+    expect(reused).toEqual(fresh);
+    expect(() => chainGreeks(batch, 'european', greekColumns(3))).toThrow(/do not fit/);
+  });
 
   it('agrees with the independent npm package greeks@1.0.0 on every greek (no dividend, same per-day / per-point units)', () => {
     // That package recomputes d1 in each function and sums a 100-term series for N(x).
