@@ -35,6 +35,10 @@ export const ConfigSchema = z.object({
   /** better-sqlite3's addon built for Electron's ABI (set by `npm start`; packaged apps need none). */
   TITM_SQLITE_BINDING: z.string().min(1).optional(),
   TITM_HEALTH_INTERVAL_MS: int(1000, 3_600_000).default(15_000),
+  /** The price-alert worker (off: alerts are stored but never fire). */
+  ALERT_WORKER_ENABLED: flag.default(true),
+  /** One fixed tick interval at every hour instead of the market-hours cadence (30 s / 2 min / none when closed): tests, demos. */
+  ALERT_TICK_MS: int(100, 3_600_000).optional(),
   /** Massive.com REST base URL (tests point it at a local fake server). */
   MASSIVE_BASE_URL: z.url({ protocol: /^https?$/, error: 'MASSIVE_BASE_URL must be an http(s) URL' }).default('https://api.massive.com').transform((u) => u.replace(/\/+$/, '')),
   MASSIVE_TIMEOUT_MS: int(500, 120_000).default(10_000),

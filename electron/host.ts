@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/schemas/app';
 import { KEY_NAMES } from '../shared/schemas/keys';
+import { AlertsService } from './alerts/service';
+import { AlertWorker } from './alerts/worker';
 import { appHandlers } from './app/service';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
@@ -16,6 +18,8 @@ import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/moni
 import { BreakerHub } from './net/circuit-breaker';
 import { providerCheck } from './net/provider-health';
 import { HealthRegistry } from './observability/health';
+import type { NativeNotifier } from './notifications/notifier';
+import { NotificationsService } from './notifications/service';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
@@ -60,6 +64,12 @@ export interface HostOptions {
    * ready, with Electron's SDK. Otherwise the host starts it with `@sentry/node`.
    */
   monitoring?: Monitoring;
+  /**
+   * Native OS popups of notifications (Electron's `Notification` in the desktop shell, node-notifier
+   * in web mode). Absent: notifications stay in-app (toast, badge, list). A click on a popup emits
+   * `notifications:clicked`.
+   */
+  notifier?: NativeNotifier;
 }
 
 export interface Host {
@@ -77,6 +87,10 @@ export interface Host {
   readonly secrets: SecretsService;
   /** Error monitoring (Sentry when SENTRY_DSN is set; otherwise it does nothing). */
   readonly monitoring: Monitoring;
+  /** Price alerts (CRUD and the writes of the alert worker's ticks). */
+  readonly alerts: AlertsService;
+  /** The notification inbox and the delivery of fired alerts (events, native popups). */
+  readonly notifications: NotificationsService;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -165,10 +179,12 @@ export function createHost(options: HostOptions): Host {
   });
   const journal = new JournalService(db, events);
   const positions = new PositionsService({ db, events, chains: optionChains, market });
+  const notifications = new NotificationsService({ db, events, logger, notifier: options.notifier, prefs: () => profile.get().notificationPrefs });
+  const alerts = new AlertsService({ db, events, quotes: market, notifications: notifications.repo });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), positions.handlers(), leaps.handlers(), macro.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), alerts.handlers(), notifications.handlers(), optionChains.handlers(), positions.handlers(), leaps.handlers(), macro.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 
@@ -182,6 +198,9 @@ export function createHost(options: HostOptions): Host {
     if (report) health.register(`worker:${worker.name}`, workerCheck(report, () => startedAt), { critical: false });
   };
   addWorker(new HealthMonitor(health, events, logger, config.TITM_HEALTH_INTERVAL_MS));
+  if (config.ALERT_WORKER_ENABLED) {
+    addWorker(new AlertWorker({ alerts, delivery: notifications, quotes: market, levels, logger, fixedIntervalMs: config.ALERT_TICK_MS }));
+  }
 
   return {
     config,
@@ -194,6 +213,8 @@ export function createHost(options: HostOptions): Host {
     profile,
     secrets,
     monitoring,
+    alerts,
+    notifications,
     dispatch,
     addWorker,
     start() {

@@ -49,6 +49,25 @@ import {
 } from './schemas/positions';
 import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
+import {
+  AlertCreateSchema,
+  AlertIdSchema,
+  AlertListInputSchema,
+  AlertListSchema,
+  AlertSchema,
+  AlertsChangedSchema,
+  AlertTriggeredSchema,
+  AlertUpdateSchema,
+} from './schemas/alerts';
+import {
+  MarkAllReadSchema,
+  NotificationClickedSchema,
+  NotificationIdSchema,
+  NotificationListInputSchema,
+  NotificationListSchema,
+  NotificationSchema,
+  UnreadCountSchema,
+} from './schemas/notifications';
 
 /**
  * THE CONTRACT: every call between the renderer and the main process, listed once.
@@ -136,6 +155,29 @@ export const calls = {
   /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
   'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
 
+  // Alerts and notifications
+  /** Alerts, newest first, filtered by status (default all) and symbol. Expired alerts show as expired. */
+  'alerts:list': call(AlertListInputSchema, AlertListSchema, 'List price alerts.', 'GET /api/alerts'),
+  'alerts:get': call(AlertIdSchema, AlertSchema, 'One price alert.', 'GET /api/alerts/:id'),
+  /**
+   * A new active alert. Refused with `invalid_input` when the market does not know the symbol, a
+   * price is not above 0, the expiry is past, or the fields do not fit the condition. A percent-move
+   * alert without a reference price is measured from the last price.
+   */
+  'alerts:create': call(AlertCreateSchema, AlertSchema, 'Create a price alert.', 'POST /api/alerts'),
+  /** Changes some fields (checked again as a whole); `status: 'active'` re-arms a finished alert. */
+  'alerts:update': call(AlertUpdateSchema, AlertSchema, 'Edit a price alert.', 'PATCH /api/alerts/:id'),
+  /** Stops watching; the alert stays listed as cancelled. */
+  'alerts:cancel': call(AlertIdSchema, AlertSchema, 'Cancel a price alert.', 'POST /api/alerts/:id/cancel'),
+  /** Removes the alert; its notifications stay, with no alert. */
+  'alerts:delete': call(AlertIdSchema, z.object({ removed: z.literal(true) }), 'Delete a price alert.', 'DELETE /api/alerts/:id'),
+  /** Notifications newest first (`unread=true` for the unread ones), with the unread count. */
+  'notifications:list': call(NotificationListInputSchema, NotificationListSchema, 'List notifications.', 'GET /api/notifications'),
+  'notifications:markRead': call(NotificationIdSchema, NotificationSchema, 'Mark one notification read.', 'POST /api/notifications/:id/read'),
+  'notifications:markAllRead': call(EmptyInput, MarkAllReadSchema, 'Mark every notification read.', 'POST /api/notifications/read-all'),
+  /** The number on the Alerts tab's badge. */
+  'notifications:unreadCount': call(EmptyInput, UnreadCountSchema, 'Count of unread notifications.', 'GET /api/notifications/unread-count'),
+
   // Options chains
   /**
    * The option chain of an underlying for one expiration (the nearest when none is given): every listed
@@ -193,6 +235,18 @@ export const events = {
   'journal:importProgress': ImportProgressSchema,
   /** Trades were added, edited, deleted or imported. */
   'journal:changed': JournalChangedSchema,
+
+  // Alerts and notifications
+  /** An alert fired: the alert, its notification, and whether to show a toast (the profile's alertsEnabled). */
+  'alerts:triggered': AlertTriggeredSchema,
+  /** Alerts were created, edited, cancelled, deleted, triggered or expired. */
+  'alerts:changed': AlertsChangedSchema,
+  /** A notification was stored (the badge counts it). */
+  'notifications:created': NotificationSchema,
+  /** The unread count changed (created, read, all read), for the badge of every window. */
+  'notifications:changed': UnreadCountSchema,
+  /** A native notification was clicked: show the Alerts tab with the alert highlighted. */
+  'notifications:clicked': NotificationClickedSchema,
 
   // Positions and portfolio
   /** A position was created, edited or deleted. */

@@ -60,7 +60,7 @@ describe('Database', () => {
     const db = new Database({ file: path.join(tempDir(), 'a.sqlite'), logger: silentLogger, slowQueryMs: 40 });
     expect(db.pragma('journal_mode')).toBe('wal');
     expect(db.pragma('foreign_keys')).toBe(1);
-    expect(db.schemaVersion).toBe(loadMigrations(path.join(import.meta.dirname, 'migrations')).length);
+    expect(db.schemaVersion).toBe(loadMigrations(path.join(import.meta.dirname, 'migrations')).at(-1)!.version);
     expect(db.prepare('SELECT name FROM sqlite_master WHERE name = ?').get('settings')).toEqual({ name: 'settings' });
     db.close();
   });
@@ -91,9 +91,23 @@ describe('Database', () => {
     db.close();
   });
 
-  it('refuses gaps and badly named migration files', () => {
-    expect(() => loadMigrations(migrationsDir({ '001_a.sql': '', '003_c.sql': '' }))).toThrow(/without gaps/);
+  it('refuses two migrations with one number and badly named migration files', () => {
+    expect(() => loadMigrations(migrationsDir({ '001_a.sql': '', '002_b.sql': '', '002_c.sql': '' }))).toThrow(/Two migrations are numbered 2: b and c/);
     expect(() => loadMigrations(migrationsDir({ 'init.sql': '' }))).toThrow(/001_name\.sql/);
+  });
+
+  it('applies a migration numbered below one already applied (a branch that landed later), once', () => {
+    const file = path.join(tempDir(), 'd.sqlite');
+    const dir = migrationsDir({ '001_a.sql': 'CREATE TABLE a (id INTEGER);', '003_c.sql': 'CREATE TABLE c (id INTEGER);' });
+    new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir }).close();
+    fs.writeFileSync(path.join(dir, '002_b.sql'), 'CREATE TABLE b (id INTEGER);');
+    const db = new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir });
+    expect(db.schemaVersion).toBe(3);
+    expect(db.prepare<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(db.prepare('SELECT name FROM sqlite_master WHERE name = ?').get('b')).toEqual({ name: 'b' });
+    db.close();
+    // Opening again applies nothing twice (002 would fail: table b already exists).
+    new Database({ file, logger: silentLogger, slowQueryMs: 40, migrationsDir: dir }).close();
   });
 
   it('rolls a failed transaction back entirely', () => {

@@ -19,7 +19,11 @@ export function defaultMigrationsDir(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
 
-/** Reads `NNN_name.sql` files in version order; refuses gaps and duplicates. */
+/**
+ * Reads `NNN_name.sql` files in version order; refuses two files with one number. Numbers may
+ * leave gaps: branches built side by side get their numbers up front (alerts 006 while positions
+ * holds 005), and each lands on its own.
+ */
 export function loadMigrations(dir: string): Migration[] {
   const migrations = fs
     .readdirSync(dir)
@@ -31,20 +35,26 @@ export function loadMigrations(dir: string): Migration[] {
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.version} at position ${i + 1}`);
+    const previous = migrations[i - 1];
+    if (previous?.version === m.version) throw new Error(`Two migrations are numbered ${m.version}: ${previous.name} and ${m.name}`);
   });
   return migrations;
 }
 
-/** Applies every pending migration in one transaction: either all of them land or none. */
+/**
+ * Applies every migration not yet recorded, in version order, in one transaction: either all of
+ * them land or none. A lower number that arrives after a higher one (a branch merged later) still
+ * applies.
+ */
 export function applyMigrations(db: BetterSqlite3.Database, migrations: Migration[]): { applied: number[]; version: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
-  const pending = migrations.filter((m) => m.version > current);
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  const current = Math.max(0, ...done);
+  const pending = migrations.filter((m) => !done.has(m.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const m of pending) {

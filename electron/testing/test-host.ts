@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher, type Dispatch, type HandlerMap } from '../contract/dispatcher';
 import { createHost, type Host } from '../host';
+import type { NativeNotifier } from '../notifications/notifier';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../server';
 import { stubHandlers } from './stub-handlers';
 
@@ -39,7 +40,7 @@ function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
 }
 
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -48,6 +49,7 @@ export async function startTestHost(
     version: '0.0.0-test',
     env: { TITM_DATA_DIR: dataDir, NODE_ENV: 'test', TITM_LOG_LEVEL: 'debug', ...options.env },
     logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+    notifier: options.notifier,
   });
   host.start();
   const server = await startApiServer({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withRules, type RuleIssue } from './rules';
 
 /**
  * The trade journal: trades (one row per leg; legs of a multi-leg trade share a `groupId`), the CSV
@@ -45,11 +46,10 @@ const TradeFields = z.object({
 });
 
 type Fields = z.infer<typeof TradeFields>;
-type Issue = { path: string[]; message: string };
 
 /** Rules across fields, shared by create, update (after merging) and the form. */
-export function tradeRuleIssues(t: Partial<Fields>): Issue[] {
-  const issues: Issue[] = [];
+export function tradeRuleIssues(t: Partial<Fields>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
   if (t.assetType === 'option') {
     if (!t.optionType) issues.push({ path: ['optionType'], message: 'An option needs call or put' });
     if (t.strike === null || t.strike === undefined) issues.push({ path: ['strike'], message: 'An option needs a strike' });
@@ -63,12 +63,6 @@ export function tradeRuleIssues(t: Partial<Fields>): Issue[] {
     issues.push({ path: ['exitTime'], message: 'Exit is before entry' });
   }
   return issues;
-}
-
-function withRules<T extends z.ZodType<Partial<Fields>>>(schema: T) {
-  return schema.superRefine((value, ctx) => {
-    for (const issue of tradeRuleIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  });
 }
 
 /** A new trade: options default to 100 per contract, missing optional fields to null. */
@@ -90,6 +84,7 @@ export const TradeCreateSchema = withRules(
     plannedTarget: TradeFields.shape.plannedTarget.default(null),
     groupId: TradeFields.shape.groupId.optional(),
   }).strict(),
+  tradeRuleIssues,
 );
 export type TradeCreate = z.input<typeof TradeCreateSchema>;
 
