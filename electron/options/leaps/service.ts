@@ -66,7 +66,8 @@ export class LeapsService {
         entry: leg.price,
       };
       legs.push(projected);
-      described.push({ ...projected, price: leg.price, value: optionValueAt(projected, spot, rate, asOf), volSource: mark ? mark.source : 'input' });
+      const { kind: _kind, entry: _entry, ...contract } = projected;
+      described.push({ ...contract, price: leg.price, value: optionValueAt(projected, spot, rate, asOf), volSource: mark ? mark.source : 'input' });
     }
     const warnings: string[] = [];
     const maxDates = Math.floor(MAX_PROJECTION_CELLS / (request.priceMoves.length * request.ivShifts.length));
