@@ -11,6 +11,7 @@ import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispa
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
+import { MacroService } from './macro/service';
 import { MassiveClient } from './market/massive-client';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
@@ -23,6 +24,7 @@ import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { OptionsChainService } from './options/chains/service';
+import { LeapsService } from './options/leaps/service';
 import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
@@ -179,6 +181,8 @@ export function createHost(options: HostOptions): Host {
   const notifications = new NotificationsService({ db, events, logger, notifier: options.notifier, prefs: () => profile.get().notificationPrefs });
   const alerts = new AlertsService({ db, events, quotes: market, notifications: notifications.repo });
   const positions = new PositionsService({ db, events, chains: optionChains, market });
+  const macro = new MacroService({ market });
+  const leaps = new LeapsService({ market, chains: optionChains });
   const dispatch = createDispatcher(
     mergeHandlers(
       appHandlers(info, health),
@@ -193,6 +197,8 @@ export function createHost(options: HostOptions): Host {
       notifications.handlers(),
       optionChains.handlers(),
       positions.handlers(),
+      leaps.handlers(),
+      macro.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );

@@ -31,6 +31,8 @@ import {
   TradeUpdateSchema,
 } from './schemas/journal';
 import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
+import { LeapsProjectInputSchema, LeapsProjectionSchema, LeapsRollInputSchema, LeapsRollResultSchema } from './schemas/leaps';
+import { MacroContextInputSchema, MacroContextSchema } from './schemas/macro';
 import { MonitoringConfigSchema } from './schemas/monitoring';
 import {
   PortfolioAnalysisSchema,
@@ -205,6 +207,18 @@ export const calls = {
   'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
   /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
   'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
+
+  // LEAPS and macro
+  /**
+   * Value, P&L and dollar greeks of a set of legs on one underlying over a grid of dates (today to the
+   * first expiry, every `stepDays`) × price moves (%) × IV shifts (vol points). A grid over
+   * MAX_PROJECTION_CELLS is sampled with a wider step, and the answer says so in `warnings`.
+   */
+  'leaps:project': call(LeapsProjectInputSchema, LeapsProjectionSchema, 'Project a position over dates, price moves and IV shifts.', 'POST /api/leaps/project'),
+  /** Roll a contract out, up or down: close and open prices, net credit or debit, new breakeven, the roll chain's cumulative premium, greeks before and after. */
+  'leaps:roll': call(LeapsRollInputSchema, LeapsRollResultSchema, 'Roll calculator.', 'POST /api/leaps/roll'),
+  /** Risk-free rate, VIX and its term structure, the next FOMC/CPI/payrolls dates (official calendars) and the day's index and sector moves. */
+  'macro:context': call(MacroContextInputSchema, MacroContextSchema, 'Macro context: rate, VIX curve, event calendar, index and sector moves.', 'GET /api/macro/context'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */

@@ -53,6 +53,19 @@ export const SYMBOLS: readonly SymbolProfile[] = [
   traded('stock', 'AMD', 'Advanced Micro Devices, Inc.', 130, 0.5, 1.7, 45e6),
   traded('stock', 'NFLX', 'Netflix, Inc.', 900, 0.35, 1.1, 4e6),
   traded('stock', 'JPM', 'JPMorgan Chase & Co.', 240, 0.22, 0.9, 9e6),
+  // The eleven Select Sector SPDR ETFs (the macro panel's sector moves), near their 2025 prices and
+  // realised volatilities; betas to the S&P 500 from defensive (utilities, staples) to cyclical (tech).
+  traded('etf', 'XLK', 'Technology Select Sector SPDR Fund', 260, 0.24, 1.2, 7e6),
+  traded('etf', 'XLF', 'Financial Select Sector SPDR Fund', 52, 0.18, 1.05, 40e6),
+  traded('etf', 'XLE', 'Energy Select Sector SPDR Fund', 88, 0.26, 0.8, 15e6),
+  traded('etf', 'XLV', 'Health Care Select Sector SPDR Fund', 140, 0.16, 0.7, 9e6),
+  traded('etf', 'XLY', 'Consumer Discretionary Select Sector SPDR Fund', 225, 0.22, 1.15, 4e6),
+  traded('etf', 'XLP', 'Consumer Staples Select Sector SPDR Fund', 80, 0.13, 0.55, 10e6),
+  traded('etf', 'XLI', 'Industrial Select Sector SPDR Fund', 145, 0.18, 1.05, 10e6),
+  traded('etf', 'XLU', 'Utilities Select Sector SPDR Fund', 82, 0.17, 0.5, 12e6),
+  traded('etf', 'XLB', 'Materials Select Sector SPDR Fund', 90, 0.19, 1, 6e6),
+  traded('etf', 'XLRE', 'Real Estate Select Sector SPDR Fund', 42, 0.19, 0.85, 6e6),
+  traded('etf', 'XLC', 'Communication Services Select Sector SPDR Fund', 105, 0.21, 1.05, 5e6),
 ];
 
 const BY_SYMBOL = new Map(SYMBOLS.map((profile) => [profile.symbol, profile]));
@@ -61,9 +74,15 @@ export function symbolProfile(symbol: string): SymbolProfile | undefined {
   return BY_SYMBOL.get(symbol);
 }
 
+/**
+ * Cboe's other tenors of the VIX curve: quoted through Massive when a key is set (as I:VIX9D...), not
+ * simulated (the macro panel derives them from VIX, so the curve stays consistent with it).
+ */
+export const VIX_TERM_INDICES: readonly string[] = ['VIX9D', 'VIX3M', 'VIX6M'];
+
 /** Indices whose Massive tickers carry the `I:` prefix. */
 export function isIndexSymbol(symbol: string): boolean {
-  return BY_SYMBOL.get(symbol)?.kind === 'index';
+  return BY_SYMBOL.get(symbol)?.kind === 'index' || VIX_TERM_INDICES.includes(symbol);
 }
 
 /** Known symbols matching `query` by ticker prefix first, then by name. */

@@ -3,6 +3,7 @@ import { AlertsTab } from '../components/alerts/AlertsTab';
 import { ChartTab } from '../components/chart/ChartTab';
 import { ProfileTab } from '../components/profile/ProfileTab';
 import { JournalTab } from '../components/journal/JournalTab';
+import { LeapsMacroTab } from '../components/leaps/LeapsMacroTab';
 import { OptionsTab } from '../components/options/OptionsTab';
 import { SystemTab } from '../components/system/SystemTab';
 import { ALERTS_TAB_ID } from '../state/workspace-nav-context';
@@ -24,6 +25,7 @@ export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'options', label: 'Options', component: OptionsTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
   { id: ALERTS_TAB_ID, label: 'Alerts', component: AlertsTab },
+  { id: 'leaps', label: 'LEAPS & Macro', component: LeapsMacroTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
   { id: 'system', label: 'System', component: SystemTab },
 ];
