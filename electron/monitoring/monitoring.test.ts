@@ -183,6 +183,7 @@ describe('error monitoring with SENTRY_DSN', () => {
       ['provider:sentry', 'degraded', false],
       ['provider:market', 'degraded', false],
       ['worker:health-monitor', 'ok', false],
+      ['worker:alerts', 'ok', false],
     ]);
     expect(report.checks.find((c) => c.name === 'provider:market')).toMatchObject({
       detail: 'massive: circuit open after 5 failures',
