@@ -9,6 +9,7 @@ import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispa
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
+import { MassiveClient } from './market/massive-client';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
@@ -17,6 +18,7 @@ import { HealthRegistry } from './observability/health';
 import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
+import { OptionsChainService } from './options/chains/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
@@ -152,9 +154,15 @@ export function createHost(options: HostOptions): Host {
   });
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
   const levels = new LevelsService({ market });
+  const optionChains = new OptionsChainService({
+    market,
+    // Its own client on the market's breaker: an outage seen by either trips both.
+    massive: new MassiveClient({ baseUrl: config.MASSIVE_BASE_URL, apiKey: secrets.getter('MASSIVE_API_KEY'), breaker: massiveBreaker, logger, timeoutMs: config.MASSIVE_TIMEOUT_MS }),
+    apiKey: secrets.getter('MASSIVE_API_KEY'),
+  });
   const journal = new JournalService(db, events);
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

@@ -36,7 +36,26 @@ const IndexSnapshotSchema = z.object({
 });
 const IndexSnapshotsSchema = z.object({ results: z.array(IndexSnapshotSchema).optional(), next_url: z.string().optional() });
 
+/** One contract of `/v3/snapshot/options/{underlying}` (Massive's option chain snapshot). */
+const OptionSnapshotSchema = z.object({
+  details: z.object({
+    contract_type: z.enum(['call', 'put']),
+    expiration_date: z.string(),
+    strike_price: z.number(),
+    ticker: z.string(),
+    shares_per_contract: z.number().optional(),
+  }),
+  last_quote: z.object({ bid: z.number(), ask: z.number(), midpoint: z.number(), last_updated: z.number() }).partial().optional(),
+  last_trade: z.object({ price: z.number(), sip_timestamp: z.number() }).partial().optional(),
+  day: z.object({ volume: z.number(), close: z.number() }).partial().optional(),
+  open_interest: z.number().optional(),
+  implied_volatility: z.number().optional(),
+  underlying_asset: z.object({ ticker: z.string(), price: z.number(), value: z.number(), last_updated: z.number() }).partial().optional(),
+});
+const OptionSnapshotsSchema = z.object({ results: z.array(OptionSnapshotSchema).optional(), next_url: z.string().optional() });
+
 export type StockSnapshot = z.infer<typeof StockSnapshotSchema>;
+export type OptionSnapshot = z.infer<typeof OptionSnapshotSchema>;
 export type IndexSnapshot = z.infer<typeof IndexSnapshotSchema>;
 
 /** An HTTP answer that was not 2xx (kept with its status so the breaker can record it). */
@@ -65,7 +84,10 @@ export interface MassiveClientOptions {
   random?: () => number;
 }
 
-/** The Massive.com REST endpoints the market service uses: aggregates and snapshots. */
+/** Pages of an option chain followed at most (250 contracts a page: far more than one expiration lists). */
+const MAX_OPTION_PAGES = 40;
+
+/** The Massive.com REST endpoints the market and options services use: aggregates and snapshots. */
 export class MassiveClient {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
@@ -119,6 +141,23 @@ export class MassiveClient {
       url = body.next_url;
     }
     return out;
+  }
+
+  /**
+   * Every contract of `underlying` expiring on `expiry` (the option chain snapshot), following
+   * `next_url` page by page; each page is authorised like the first (the key rides in the header).
+   */
+  async optionChain(underlying: string, expiry: string): Promise<OptionSnapshot[]> {
+    const ticker = encodeURIComponent(MassiveClient.ticker(underlying)).replace('%3A', ':');
+    let url: string | undefined = `${this.options.baseUrl}/v3/snapshot/options/${ticker}?expiration_date=${expiry}&limit=250`;
+    const contracts: OptionSnapshot[] = [];
+    for (let page = 0; url; page += 1) {
+      if (page >= MAX_OPTION_PAGES) throw new CoachError('unavailable', `Massive.com kept paginating the ${underlying} chain past ${MAX_OPTION_PAGES} pages`);
+      const body = OptionSnapshotsSchema.parse(await this.get(url));
+      contracts.push(...(body.results ?? []));
+      url = body.next_url;
+    }
+    return contracts;
   }
 
   /** One GET through the breaker, with retries; the key goes in the Authorization header (next_url carries none). */
