@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { CoachError } from '../../../../shared/errors';
+import type { Position } from '../../../../shared/schemas/positions';
+import { useCoachApi } from '../../api/api-context';
+import { toCoachError } from '../../hooks/use-call';
+import { formatMoney, pnlTone } from '../../lib/journal';
+import { ErrorNotice } from '../common/ErrorNotice';
+
+interface PositionListProps {
+  positions: Position[];
+  /** Unrealized P&L of the open positions, by id (from the portfolio analysis); missing while it loads. */
+  pnlById: ReadonlyMap<string, number>;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}
+
+/** The positions as a table: pick one to analyse it, delete one after a confirmation. */
+export function PositionList({ positions, pnlById, selectedId, onSelect }: PositionListProps) {
+  const api = useCoachApi();
+  const [error, setError] = useState<CoachError | undefined>();
+  // A deleted position cannot be brought back: the button asks first.
+  const [confirming, setConfirming] = useState<string | undefined>();
+
+  const remove = (position: Position) => {
+    setConfirming(undefined);
+    setError(undefined);
+    api.call('positions:delete', { id: position.id }).catch((e: unknown) => setError(toCoachError(e)));
+  };
+
+  return (
+    <>
+      {error && <ErrorNotice title="Could not delete the position" error={error} compact />}
+      <div className="table-scroll">
+        <table className="data-table position-table">
+          <caption className="visually-hidden">Positions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Strategy</th>
+              <th scope="col">Underlying</th>
+              <th scope="col" className="align-end">Legs</th>
+              <th scope="col" className="align-end">Unrealized P&amp;L</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="align-end">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {positions.map((p) => {
+              const pnl = pnlById.get(p.id);
+              return (
+                <tr key={p.id} aria-selected={p.id === selectedId} className={p.id === selectedId ? 'position-selected' : undefined} data-testid="position-row" data-position-id={p.id}>
+                  <td>
+                    <button type="button" className="link-button position-name" aria-pressed={p.id === selectedId} onClick={() => onSelect(p.id)}>
+                      {p.name}
+                    </button>
+                  </td>
+                  <td data-testid="position-row-strategy">{p.strategy.label}</td>
+                  <td>{p.underlying}</td>
+                  <td className="num align-end">{p.legs.length}</td>
+                  <td className={`num align-end ${pnlTone(pnl)}`}>{p.status === 'open' ? formatMoney(pnl) : <span className="muted">—</span>}</td>
+                  <td>
+                    <span className={`tag tag-small status-${p.status}`}>{p.status}</span>
+                  </td>
+                  <td className="align-end row-actions">
+                    {confirming === p.id ? (
+                      <span role="group" aria-label={`Delete ${p.name}?`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(undefined)}>
+                        <span aria-hidden="true">Delete? </span>
+                        <button type="button" className="link-button link-danger" onClick={() => remove(p)}>
+                          Yes
+                        </button>{' '}
+                        <button type="button" className="link-button" autoFocus onClick={() => setConfirming(undefined)}>
+                          No
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" className="link-button" onClick={() => setConfirming(p.id)} aria-label={`Delete ${p.name}`}>
+                        Delete
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
