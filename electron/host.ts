@@ -19,6 +19,7 @@ import { HealthMonitor } from './observability/health-monitor';
 import { createLogger, type Logger, type LoggerOptions } from './observability/logger';
 import { workerCheck, type WorkerHealth } from './observability/worker-health';
 import { OptionsChainService } from './options/chains/service';
+import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
@@ -161,8 +162,9 @@ export function createHost(options: HostOptions): Host {
     apiKey: secrets.getter('MASSIVE_API_KEY'),
   });
   const journal = new JournalService(db, events);
+  const positions = new PositionsService({ db, events, chains: optionChains, market });
   const dispatch = createDispatcher(
-    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers()),
+    mergeHandlers(appHandlers(info, health), settings.handlers(), monitoring.handlers(), profile.handlers(), secrets.handlers(), market.handlers(), levels.handlers(), journal.handlers(), optionChains.handlers(), positions.handlers()),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
 

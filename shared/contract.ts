@@ -134,6 +134,16 @@ export const calls = {
   /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
   'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
 
+  // Options chains
+  /**
+   * The option chain of an underlying for one expiration (the nearest when none is given): every listed
+   * expiration (0DTE, dailies, weeklies, monthlies, LEAPS) and, per strike, the call and the put with
+   * bid, ask, mid, last, volume, open interest, IV and greeks. Simulated (priced from a volatility smile)
+   * unless a Massive.com key is set. An unknown underlying is `not_found`; an expiry that is not a date,
+   * is past or is not listed is `invalid_input` naming the nearest listed ones.
+   */
+  'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
+
   // Positions and portfolio
   /** Stored positions (newest opened first), filtered by status and underlying, with the recognised strategy of each. */
   'positions:list': call(PositionListInputSchema, PositionListSchema, 'List positions.', 'GET /api/positions'),
@@ -153,15 +163,6 @@ export const calls = {
   'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
   /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
   'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
-  // Options chains
-  /**
-   * The option chain of an underlying for one expiration (the nearest when none is given): every listed
-   * expiration (0DTE, dailies, weeklies, monthlies, LEAPS) and, per strike, the call and the put with
-   * bid, ask, mid, last, volume, open interest, IV and greeks. Simulated (priced from a volatility smile)
-   * unless a Massive.com key is set. An unknown underlying is `not_found`; an expiry that is not a date,
-   * is past or is not listed is `invalid_input` naming the nearest listed ones.
-   */
-  'options:chain': call(ChainRequestSchema, OptionChainSchema, 'Option chain of an underlying for one expiration.', 'GET /api/options/chain'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */

@@ -21,7 +21,8 @@ export type SettlementTime = z.infer<typeof SettlementTimeSchema>;
 export const ExpirySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expiry must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Expiry is not a real calendar date');
+  // Date.parse rolls 2026-02-30 over to March 2: the date must survive the round trip unchanged.
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Expiry is not a real calendar date');
 
 /** Price sensitivities, per share (multiply by quantity × multiplier for dollars). */
 export const GreeksSchema = z.object({

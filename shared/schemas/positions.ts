@@ -153,7 +153,11 @@ export const PayoffGridSchema = z
   .object({
     /** Number of prices, ends included. */
     points: z.number().int().min(2).max(1001).default(121),
-    /** Lowest and highest price; default: around spot and strikes (±max(25%, 3σ to the first expiry)). */
+    /**
+     * Lowest and highest price; default: spot ± max(3σ√T, 5%) of spot (σ, T of the first expiry; 30 days
+     * for stock), widened to hold every strike and breakeven. The strikes, breakevens and spot inside
+     * the range are added to the evenly spaced points, so the expiry line is exact between points.
+     */
     low: z.number().min(0).optional(),
     high: z.number().positive().optional(),
   })
@@ -236,7 +240,7 @@ export const RiskFlagSchema = z.object({
     'earnings', // earnings before an expiry (when known)
     'ex_dividend', // ex-dividend before an expiry with a short call (early assignment)
     'events_unknown', // no earnings/dividend calendar for this symbol: said, not guessed
-    'mark_unavailable', // a leg could not be marked from the chain (model price used)
+    'beta_unknown', // no beta for the underlying: left out of the SPX-weighted delta
   ]),
   severity: z.enum(['info', 'warning', 'critical']),
   message: z.string(),
@@ -296,7 +300,7 @@ export const PositionAnalysisSchema = z.object({
   payoffBasis: z.enum(['expiration', 'first_expiry', 'stock']),
   /** Prices where the payoff at `payoffDate` crosses 0, ascending (exact roots, not grid points). */
   breakevens: z.array(z.number()),
-  /** Largest gain at `payoffDate` (over prices ≥ 0). */
+  /** Largest gain at `payoffDate` (over prices ≥ 0); negative when every price loses. */
   maxProfit: BoundSchema,
   /** Largest loss at `payoffDate`, as a positive amount (0 when it cannot lose). */
   maxLoss: BoundSchema,
