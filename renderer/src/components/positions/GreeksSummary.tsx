@@ -10,11 +10,8 @@ export function GreeksSummary({ analysis: a }: { analysis: PositionAnalysis }) {
     ['Gamma (Δ per $1)', formatSigned(a.totals.gamma, 3), 'greeks-gamma'],
     ['Theta ($/day)', formatSigned(a.totals.theta), 'greeks-theta'],
     ['Vega ($/vol pt)', formatSigned(a.totals.vega), 'greeks-vega'],
-    [
-      'β-weighted delta (SPX)',
-      bw.delta === null ? 'No beta known' : `${formatSigned(bw.delta)} · β ${bw.beta?.toFixed(2) ?? '—'} · ${formatMoney(bw.notional)}`,
-      'greeks-beta-delta',
-    ],
+    ['β-weighted delta (SPX)', bw.delta === null ? 'No beta known' : `${formatSigned(bw.delta)} (β ${bw.beta?.toFixed(2)})`, 'greeks-beta-delta'],
+    ['SPX notional', formatMoney(bw.notional), 'greeks-beta-notional'],
     ['Probability of profit', formatPercent(a.probabilityOfProfit), 'greeks-pop'],
     ['Cost basis', formatMoney(a.costBasis), 'position-cost'],
     ['Mark', formatMoney(a.marketValue), 'position-mark'],

@@ -1,6 +1,6 @@
 import type { PositionAnalysis } from '../../../../shared/schemas/positions';
-import { formatMoney, formatNumber, formatPercent, pnlTone } from '../../lib/journal';
-import { formatSigned } from '../../lib/positions';
+import { formatMoney, formatPercent, pnlTone } from '../../lib/journal';
+import { formatPrice, formatSigned } from '../../lib/positions';
 
 const COLUMNS = ['Leg', 'Entry', 'Mark', 'Bid / ask', 'IV', 'DTE', 'Delta', 'Theta', 'Vega', 'Cost', 'Value', 'P&L'];
 
@@ -30,9 +30,9 @@ export function LegTable({ legs }: { legs: PositionAnalysis['legs'] }) {
                   <span className={l.side === 'long' ? 'leg-long' : 'leg-short'}>{l.description}</span>
                   {l.markSource !== 'quote' && <span className="tag tag-small leg-source" title="Where the mark comes from">{l.markSource}</span>}
                 </td>
-                <td className="num align-end">{formatNumber(l.leg.price)}</td>
-                <td className="num align-end">{formatNumber(l.mark)}</td>
-                <td className="num align-end">{l.bid === null ? '—' : `${formatNumber(l.bid)} / ${formatNumber(l.ask)}`}</td>
+                <td className="num align-end">{formatPrice(l.leg.price)}</td>
+                <td className="num align-end">{formatPrice(l.mark)}</td>
+                <td className="num align-end">{l.bid === null || l.ask === null ? '—' : `${formatPrice(l.bid)} / ${formatPrice(l.ask)}`}</td>
                 <td className="num align-end">{formatPercent(l.iv)}</td>
                 <td className="num align-end">{l.daysToExpiry ?? '—'}</td>
                 <td className="num align-end">{formatSigned(l.dollarGreeks.delta)}</td>

@@ -114,6 +114,14 @@ export function PayoffChart({ analysis }: { analysis: PositionAnalysis }) {
             {layout.scenario && (
               <g className="payoff-scenario" data-testid="payoff-scenario">
                 <circle cx={layout.scenario.x} cy={layout.scenario.y} r={5} />
+                {/* The label goes toward the middle of the plot so it is never cut at an edge. */}
+                <text
+                  x={layout.scenario.x + (layout.scenario.x > (plot.left + plot.right) / 2 ? -9 : 9)}
+                  y={layout.scenario.y - 8}
+                  textAnchor={layout.scenario.x > (plot.left + plot.right) / 2 ? 'end' : 'start'}
+                >
+                  What-if {formatMoney(layout.scenario.pnl)}
+                </text>
               </g>
             )}
             {hoverPrice !== null && <line x1={layout.x(hoverPrice)} x2={layout.x(hoverPrice)} y1={plot.top} y2={plot.bottom} className="payoff-hover" />}

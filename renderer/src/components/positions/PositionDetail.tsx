@@ -3,7 +3,8 @@ import type { Position, PositionAnalyzeInput } from '../../../../shared/schemas/
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useCall } from '../../hooks/use-call';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { formatTime } from '../../lib/format';
+import { formatNewYork } from '../../lib/new-york-time';
+import { formatPrice } from '../../lib/positions';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { GreeksSummary } from './GreeksSummary';
@@ -50,7 +51,7 @@ export function PositionDetail({ position }: { position: Position }) {
           {position.status === 'closed' && <span className="tag">closed · valued at today&apos;s marks</span>}
           {data && (
             <span className="card-header-note muted">
-              {data.underlying} {data.spot.toFixed(2)} · as of {formatTime(data.asOf)}
+              {data.underlying} {formatPrice(data.spot)} · as of {formatNewYork(data.asOf)} New York
             </span>
           )}
           <button type="button" className="button card-header-action" onClick={reload} disabled={analysis.loading}>

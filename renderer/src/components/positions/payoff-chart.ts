@@ -150,7 +150,7 @@ export interface PayoffLayout {
   maxProfit: ExtremeMark;
   maxLoss: ExtremeMark;
   spotX: number | null;
-  scenario: Pt | null;
+  scenario: (Pt & { pnl: number }) | null;
 }
 
 const money = (value: number) => `${value < 0 ? '−' : ''}$${Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -200,6 +200,6 @@ export function payoffLayout(input: PayoffInput, width: number, height: number):
     maxProfit: extreme(input.maxProfit, 1, 'Max profit'),
     maxLoss: extreme(input.maxLoss, -1, 'Max loss'),
     spotX: inside(input.spot) ? x(input.spot) : null,
-    scenario: input.scenario && inside(input.scenario.price) ? { x: x(input.scenario.price), y: y(input.scenario.pnl) } : null,
+    scenario: input.scenario && inside(input.scenario.price) ? { x: x(input.scenario.price), y: y(input.scenario.pnl), pnl: input.scenario.pnl } : null,
   };
 }
