@@ -4,6 +4,7 @@ import { useCoachApi } from '../../api/api-context';
 import { toCoachError } from '../../hooks/use-call';
 import { contractLabel, formatDateTime, formatMoney, formatNumber, plural, pnlTone } from '../../lib/journal';
 import type { CoachError } from '../../../../shared/errors';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface Sort {
@@ -28,13 +29,10 @@ const COLUMNS: { key?: Sort['key']; label: string; end?: boolean }[] = [
 export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; sort: Sort; onSort: (s: Sort) => void; onEdit: (t: Trade) => void }) {
   const api = useCoachApi();
   const [error, setError] = useState<CoachError | undefined>();
-  // Deleting asks first: a trade deleted by a slipped click cannot be brought back.
-  const [confirming, setConfirming] = useState<string | undefined>();
   const legsByGroup = new Map<string, number>();
   for (const t of trades) legsByGroup.set(t.groupId, (legsByGroup.get(t.groupId) ?? 0) + 1);
 
   const remove = (trade: Trade) => {
-    setConfirming(undefined);
     setError(undefined);
     api.call('journal:delete', { id: trade.id }).catch((e: unknown) => setError(toCoachError(e)));
   };
@@ -78,26 +76,11 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
                 <td className="num">{formatDateTime(t.exitTime)}</td>
                 <td>{t.strategy ?? <span className="muted">—</span>}</td>
                 <td className="align-end row-actions">
-                  {confirming === t.id ? (
-                    <span role="group" aria-label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}?`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(undefined)}>
-                      <span aria-hidden="true">Delete? </span>
-                      <button type="button" className="link-button link-danger" onClick={() => remove(t)}>
-                        Yes
-                      </button>{' '}
-                      <button type="button" className="link-button" autoFocus onClick={() => setConfirming(undefined)}>
-                        No
-                      </button>
-                    </span>
-                  ) : (
-                    <>
-                      <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
-                        Edit
-                      </button>
-                      <button type="button" className="link-button" onClick={() => setConfirming(t.id)} aria-label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
-                        Delete
-                      </button>
-                    </>
-                  )}
+                  <ConfirmDelete what={`${contractLabel(t)} ${formatDateTime(t.entryTime)}`} onDelete={() => remove(t)}>
+                    <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
+                      Edit
+                    </button>
+                  </ConfirmDelete>
                 </td>
               </tr>
             ))}

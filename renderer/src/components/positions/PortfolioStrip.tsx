@@ -4,21 +4,22 @@ import { formatMoney, plural, pnlTone } from '../../lib/journal';
 import { formatSigned } from '../../lib/positions';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
+import { FigureList, type Figure } from './FigureList';
 
 /** Every open position added up: P&L, dollar greeks, SPX beta-weighted delta, flags. */
 export function PortfolioStrip({ portfolio }: { portfolio: CallState<PortfolioAnalysis> }) {
   const p = portfolio.data;
   const critical = p?.flags.filter((f) => f.severity === 'critical').length ?? 0;
-  const figures: [string, string, string?][] = p
+  const figures: Figure[] = p
     ? [
-        ['Open positions', String(p.positions.length)],
-        ['Unrealized P&L', formatMoney(p.unrealizedPnl), pnlTone(p.unrealizedPnl)],
-        ['Delta (shares)', formatSigned(p.totals.delta)],
-        ['Gamma', formatSigned(p.totals.gamma, 3)],
-        ['Theta ($/day)', formatSigned(p.totals.theta)],
-        ['Vega ($/vol pt)', formatSigned(p.totals.vega)],
-        ['β-weighted delta (SPX)', formatSigned(p.betaWeightedDelta)],
-        ['Flags', `${p.flags.length}${critical ? ` (${critical} critical)` : ''}`, critical ? 'pnl-down' : undefined],
+        { label: 'Open positions', value: String(p.positions.length) },
+        { label: 'Unrealized P&L', value: formatMoney(p.unrealizedPnl), tone: pnlTone(p.unrealizedPnl) },
+        { label: 'Delta (shares)', value: formatSigned(p.totals.delta) },
+        { label: 'Gamma', value: formatSigned(p.totals.gamma, 3) },
+        { label: 'Theta ($/day)', value: formatSigned(p.totals.theta) },
+        { label: 'Vega ($/vol pt)', value: formatSigned(p.totals.vega) },
+        { label: 'β-weighted delta (SPX)', value: formatSigned(p.betaWeightedDelta) },
+        { label: 'Flags', value: `${p.flags.length}${critical ? ` (${critical} critical)` : ''}`, tone: critical ? 'pnl-down' : undefined },
       ]
     : [];
   return (
@@ -26,14 +27,7 @@ export function PortfolioStrip({ portfolio }: { portfolio: CallState<PortfolioAn
       {portfolio.error && <ErrorNotice compact title="Could not analyse the portfolio" error={portfolio.error} onRetry={portfolio.reload} />}
       {!p && portfolio.loading && <LoadingState label="Adding up the portfolio…" />}
       {p && (
-        <dl className="portfolio-figures">
-          {figures.map(([label, value, tone]) => (
-            <div key={label} className="portfolio-figure">
-              <dt>{label}</dt>
-              <dd className={`num ${tone ?? ''}`}>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FigureList figures={figures} className="portfolio-figures" />
       )}
       {p && p.errors.length > 0 && (
         <p className="portfolio-errors" role="alert">

@@ -4,6 +4,7 @@ import type { Position } from '../../../../shared/schemas/positions';
 import { useCoachApi } from '../../api/api-context';
 import { toCoachError } from '../../hooks/use-call';
 import { formatMoney, pnlTone } from '../../lib/journal';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
 
 interface PositionListProps {
@@ -18,11 +19,8 @@ interface PositionListProps {
 export function PositionList({ positions, pnlById, selectedId, onSelect }: PositionListProps) {
   const api = useCoachApi();
   const [error, setError] = useState<CoachError | undefined>();
-  // A deleted position cannot be brought back: the button asks first.
-  const [confirming, setConfirming] = useState<string | undefined>();
 
   const remove = (position: Position) => {
-    setConfirming(undefined);
     setError(undefined);
     api.call('positions:delete', { id: position.id }).catch((e: unknown) => setError(toCoachError(e)));
   };
@@ -62,21 +60,7 @@ export function PositionList({ positions, pnlById, selectedId, onSelect }: Posit
                     <span className={`tag tag-small status-${p.status}`}>{p.status}</span>
                   </td>
                   <td className="align-end row-actions">
-                    {confirming === p.id ? (
-                      <span role="group" aria-label={`Delete ${p.name}?`} onKeyDown={(e) => e.key === 'Escape' && setConfirming(undefined)}>
-                        <span aria-hidden="true">Delete? </span>
-                        <button type="button" className="link-button link-danger" onClick={() => remove(p)}>
-                          Yes
-                        </button>{' '}
-                        <button type="button" className="link-button" autoFocus onClick={() => setConfirming(undefined)}>
-                          No
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="link-button" onClick={() => setConfirming(p.id)} aria-label={`Delete ${p.name}`}>
-                        Delete
-                      </button>
-                    )}
+                    <ConfirmDelete what={p.name} onDelete={() => remove(p)} />
                   </td>
                 </tr>
               );

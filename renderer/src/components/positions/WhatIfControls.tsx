@@ -3,6 +3,7 @@ import type { PositionAnalysis } from '../../../../shared/schemas/positions';
 import { formatMoney, plural, pnlTone } from '../../lib/journal';
 import { formatPrice, formatSigned } from '../../lib/positions';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { FigureList, type Figure } from './FigureList';
 import { ScenarioSlider } from './ScenarioSlider';
 import { NO_SCENARIO, type Scenario, type ScenarioLimits } from './what-if';
 
@@ -20,16 +21,16 @@ interface WhatIfControlsProps {
 /** Price, date and volatility sliders, and the position revalued in that scenario. */
 export function WhatIfControls({ scenario, onChange, limits, spot, result, pending, error }: WhatIfControlsProps) {
   const moved = scenario.pricePct !== 0 || scenario.days !== 0 || scenario.ivPoints !== 0;
-  const facts: [string, string, string?][] = result
+  const figures: Figure[] = result
     ? [
-        ['Underlying', formatPrice(result.price)],
-        ['Date', result.date],
-        ['Value', formatMoney(result.marketValue)],
-        ['P&L', formatMoney(result.pnl), pnlTone(result.pnl)],
-        ['Change from now', formatMoney(result.change), pnlTone(result.change)],
-        ['Delta (shares)', formatSigned(result.greeks.delta)],
-        ['Theta ($/day)', formatSigned(result.greeks.theta)],
-        ['Vega ($/vol pt)', formatSigned(result.greeks.vega)],
+        { label: 'Underlying', value: formatPrice(result.price) },
+        { label: 'Date', value: result.date },
+        { label: 'Value', value: formatMoney(result.marketValue) },
+        { label: 'P&L', value: formatMoney(result.pnl), tone: pnlTone(result.pnl) },
+        { label: 'Change from now', value: formatMoney(result.change), tone: pnlTone(result.change) },
+        { label: 'Delta (shares)', value: formatSigned(result.greeks.delta) },
+        { label: 'Theta ($/day)', value: formatSigned(result.greeks.theta) },
+        { label: 'Vega ($/vol pt)', value: formatSigned(result.greeks.vega) },
       ]
     : [];
   return (
@@ -79,14 +80,7 @@ export function WhatIfControls({ scenario, onChange, limits, spot, result, pendi
       </div>
       {error && <ErrorNotice compact title="Could not value this scenario" error={error} />}
       {result ? (
-        <dl className="position-facts" data-testid="what-if-result">
-          {facts.map(([label, value, tone]) => (
-            <div key={label} className="position-fact">
-              <dt>{label}</dt>
-              <dd className={`num ${tone ?? ''}`}>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FigureList figures={figures} testId="what-if-result" />
       ) : (
         <p className="what-if-hint muted">Move a slider to value the position at another price, date or volatility; the point shows on the diagram.</p>
       )}
