@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import type { CoachError } from '../../../../shared/errors';
 import type { Position } from '../../../../shared/schemas/positions';
-import { useCoachApi } from '../../api/api-context';
-import { toCoachError } from '../../hooks/use-call';
+import { useDeleteCall } from '../../hooks/use-delete-call';
 import { formatMoney, pnlTone } from '../../lib/journal';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -17,13 +14,7 @@ interface PositionListProps {
 
 /** The positions as a table: pick one to analyse it, delete one after a confirmation. */
 export function PositionList({ positions, pnlById, selectedId, onSelect }: PositionListProps) {
-  const api = useCoachApi();
-  const [error, setError] = useState<CoachError | undefined>();
-
-  const remove = (position: Position) => {
-    setError(undefined);
-    api.call('positions:delete', { id: position.id }).catch((e: unknown) => setError(toCoachError(e)));
-  };
+  const { remove, error } = useDeleteCall('positions:delete');
 
   return (
     <>
@@ -60,7 +51,7 @@ export function PositionList({ positions, pnlById, selectedId, onSelect }: Posit
                     <span className={`tag tag-small status-${p.status}`}>{p.status}</span>
                   </td>
                   <td className="align-end row-actions">
-                    <ConfirmDelete what={p.name} onDelete={() => remove(p)} />
+                    <ConfirmDelete what={p.name} onDelete={() => remove(p.id)} />
                   </td>
                 </tr>
               );
