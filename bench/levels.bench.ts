@@ -1,6 +1,5 @@
 // Levels engine over one year of 1-minute bars for one symbol, against `technicalindicators` on the
 // same inputs (values asserted equal), and 1m → 5m aggregation throughput.
-import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { ATR, VWAP } from 'technicalindicators';
 import type { Bar, TradingSession } from '../shared/schemas/market';
@@ -10,7 +9,7 @@ import { computeKeyLevels } from '../electron/levels/key-levels';
 import { groupBySession } from '../electron/levels/session-bars';
 import { buildSession, EXCHANGE_ZONE, loadSpyJuly2025 } from '../electron/levels/testing/spy-data';
 import { sessionVwap } from '../electron/levels/vwap';
-import { summarise, type Figure } from './lib';
+import { maxAbsDifference, timeTogether, type Figure } from './lib';
 
 const SESSIONS_PER_YEAR = 252;
 const RUNS = 15;
@@ -48,30 +47,6 @@ function buildYear(): { bars: Bar[]; sessions: TradingSession[] } {
   return { bars, sessions };
 }
 
-/**
- * Median wall times of several functions over RUNS rounds after one warm-up, run interleaved (one of
- * each per round) so that a busy machine slows all of them alike; returns the last results too.
- */
-function timeTogether<T extends unknown[]>(...fns: { [K in keyof T]: () => T[K] }): { ms: { [K in keyof T]: number }; results: T } {
-  const results = fns.map((fn) => fn()) as T;
-  const samples = fns.map(() => [] as number[]);
-  for (let round = 0; round < RUNS; round++) {
-    fns.forEach((fn, i) => {
-      const started = performance.now();
-      results[i] = fn();
-      samples[i]!.push(performance.now() - started);
-    });
-  }
-  return { ms: samples.map((s) => summarise(s).p50) as { [K in keyof T]: number }, results };
-}
-
-function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length mismatch: ${a.length} vs ${b.length}`);
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-  return worst;
-}
-
 export async function run(): Promise<Figure[]> {
   const { bars, sessions } = buildYear();
   const regularBySession = groupBySession(bars, sessions).map((day) => day.regular);
@@ -92,6 +67,7 @@ export async function run(): Promise<Figure[]> {
     ms: [ourVwapMs, theirVwapMs, theirVwapOnColumnsMs, ourAtrMs, theirAtrMs, theirAtrOnColumnsMs],
     results: [ourVwap, theirVwap, , ourAtr, theirAtr],
   } = timeTogether(
+    RUNS,
     () => regularBySession.map((day) => sessionVwap(day)),
     () => regularBySession.map((day) => VWAP.calculate(columns(day))),
     () => sessionColumns.map((day) => VWAP.calculate(day)),
@@ -110,6 +86,7 @@ export async function run(): Promise<Figure[]> {
     ms: [levelsMs, fivesMs],
     results: [levels, fives],
   } = timeTogether(
+    RUNS,
     () => computeKeyLevels({ bars1m: bars, sessions, date: lastDate, options: { impliedVolatility: 0.16 } }),
     () => aggregateBars(bars, '5m', sessions),
   );

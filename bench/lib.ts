@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BENCH_TOKEN = 'bench-token-0123456789abcdefgh';
@@ -78,4 +79,28 @@ export async function waitUntilUp(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('host did not come up');
+}
+
+/**
+ * Median wall times of several functions over `runs` rounds after one warm-up, run interleaved (one of
+ * each per round) so that a busy machine slows all of them alike; returns the last results too.
+ */
+export function timeTogether<T extends unknown[]>(runs: number, ...fns: { [K in keyof T]: () => T[K] }): { ms: { [K in keyof T]: number }; results: T } {
+  const results = fns.map((fn) => fn()) as T;
+  const samples = fns.map(() => [] as number[]);
+  for (let round = 0; round < runs; round++) {
+    fns.forEach((fn, i) => {
+      const started = performance.now();
+      results[i] = fn();
+      samples[i]!.push(performance.now() - started);
+    });
+  }
+  return { ms: samples.map((s) => summarise(s).p50) as { [K in keyof T]: number }, results };
+}
+
+export function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length mismatch: ${a.length} vs ${b.length}`);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst;
 }

@@ -20,7 +20,8 @@ export type SettlementTime = z.infer<typeof SettlementTimeSchema>;
 /** An expiration date (America/New_York), YYYY-MM-DD. */
 export const ExpirySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expiry must be a date written YYYY-MM-DD')
+  // abort: a malformed string is not also reported as an unreal date.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expiry must be a date written YYYY-MM-DD', abort: true })
   // Date.parse rolls 2026-02-30 over to March 2: the date must survive the round trip unchanged.
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Expiry is not a real calendar date');
 

@@ -26,8 +26,8 @@ export class MassiveChainProvider {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The contracts of one expiration, with years measured from now. An empty list when Massive has none. */
-  async expiry(underlying: string, expiration: Expiration): Promise<QuotedContract[]> {
+  /** The contracts of one expiration (years measured from now; none when Massive lists none) and when they were fetched. */
+  async expiry(underlying: string, expiration: Expiration): Promise<{ fetchedAt: number; contracts: QuotedContract[] }> {
     const now = this.now();
     const key = `${underlying}|${expiration.date}`;
     let cached = this.cache.get(key);
@@ -44,7 +44,7 @@ export class MassiveChainProvider {
       if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     }
     const years = yearsToExpiry(now, expiration.date, expiration.settlement);
-    return cached.contracts.flatMap((snapshot) => toQuoted(snapshot, years));
+    return { fetchedAt: cached.fetchedAt, contracts: cached.contracts.flatMap((snapshot) => toQuoted(snapshot, years)) };
   }
 }
 

@@ -29,15 +29,20 @@ export interface SpreadInput {
  * Bid and ask around the fair price: the spread grows with √price (market makers' risk grows with
  * the premium, less than in proportion), away from the money (thin wings) and with the tenor (long
  * options are hedged less easily), and is never below one tick. The bid rounds down and the ask up to
- * the tick, so the fair price is always inside the quote; a contract worth less than half a tick is
- * bid at 0 and offered at one tick, as worthless wings are.
+ * the tick, so the fair price is always inside the quote (and below its mid); a contract worth next
+ * to nothing is bid at 0 and offered at a tick or two, as worthless wings are.
  */
 export function quoteAround({ kind, theo, moneyness, years }: SpreadInput): { bid: number; ask: number } {
   const liquidity = (1 + 0.6 * Math.abs(moneyness)) * (1 + years);
-  const spread = SPREAD_PER_ROOT_PRICE[kind] * Math.sqrt(theo) * liquidity;
-  const tick = tickSize(kind, theo + spread / 2);
-  const bid = Math.max(0, floorTo(theo - Math.max(spread, tick) / 2, tick));
-  const ask = Math.max(ceilTo(theo + Math.max(spread, tick) / 2, tick), bid + tick);
+  const half = (SPREAD_PER_ROOT_PRICE[kind] * Math.sqrt(theo) * liquidity) / 2;
+  // Each side on the tick grid of its own price (2.94 bid, 3.00 ask on a penny-program stock).
+  const low = theo - half;
+  const bid = low <= 0 ? 0 : floorTo(low, tickSize(kind, low));
+  const high = theo + half;
+  let ask = Math.max(ceilTo(high, tickSize(kind, high)), bid + tickSize(kind, bid));
+  // Rounding may leave the mid under the fair price; a tick more on the offer keeps it above, so a
+  // deep in-the-money mid never falls below intrinsic value (where it would have no implied volatility).
+  if (bid + ask <= 2 * theo) ask += tickSize(kind, ask);
   return { bid: cents(bid), ask: cents(ask) };
 }
 
@@ -49,8 +54,13 @@ export interface ActivityInput {
   right: OptionRight;
   strike: number;
   kind: SymbolKind;
-  /** Standardised moneyness, as for `quoteAround`. */
+  /**
+   * Standardised moneyness of the strike against the spot (today's volume) and against the previous
+   * close (open interest, settled overnight), over at least a day's standard deviation: a day's trading
+   * spreads over the day's range even on a 0DTE.
+   */
   moneyness: number;
+  settledMoneyness: number;
   years: number;
   /** A standard monthly (or LEAPS) gathers open interest all its life; a weekly or daily a few days. */
   monthly: boolean;
@@ -63,7 +73,8 @@ export interface ActivityInput {
 /**
  * Today's volume and the open interest of one contract, deterministic per (underlying, date, contract):
  * highest at the money and on the shortest tenors, falling off like a bell in moneyness, more on round
- * strikes, with log-normal noise. Open interest is the volume of past days piled up, heavier on monthlies.
+ * strikes, with log-normal noise. Open interest is the volume of past days piled up, heavier on monthlies;
+ * it is as of the previous close and does not change during the day.
  */
 export function contractActivity(input: ActivityInput): { volume: number; openInterest: number; tradeDraw: number } {
   const rng = seededRandom(`chain-activity|${input.underlying}|${input.date}|${input.expiry}|${input.right}|${input.strike}`);
@@ -71,7 +82,7 @@ export function contractActivity(input: ActivityInput): { volume: number; openIn
   const tenor = 1 / (1 + 12 * input.years);
   const round = isRound(input.strike, input.kind) ? 2 : 1;
   const fullDay = input.baseVolume * bell * tenor * round * Math.exp(0.5 * rng.normal() - 0.125);
-  const oiBell = Math.exp(-0.25 * input.moneyness ** 2);
+  const oiBell = Math.exp(-0.25 * input.settledMoneyness ** 2);
   const age = input.monthly ? 8 : 2;
   const openInterest = Math.round(input.baseVolume * age * oiBell * round * Math.sqrt(tenor) * Math.exp(0.5 * rng.normal() - 0.125));
   return { volume: Math.floor(fullDay * input.sessionProgress), openInterest, tradeDraw: rng.next() };

@@ -1,6 +1,6 @@
 import { CoachError } from '../../../shared/errors';
 import type { ChainContract, ChainSource, Expiration, OptionChain, StrikeRow } from '../../../shared/schemas/chains';
-import type { SymbolKind } from '../../../shared/schemas/market';
+import type { Quote, SymbolKind } from '../../../shared/schemas/market';
 import type { ExerciseStyle, Greeks, OptionRight } from '../../../shared/schemas/options';
 import type { HandlerMap } from '../../contract/dispatcher';
 import { closureReason, marketDate, previousSession, sessionFor } from '../../market/calendar';
@@ -12,7 +12,7 @@ import { priceOption } from '../pricing/price-option';
 import { DEFAULT_RISK_FREE_RATE, optionUnderlying, settlementFor } from '../pricing/underlyings';
 import { analyzeChain } from './analyze';
 import { listExpirations } from './expirations';
-import { MassiveChainProvider } from './massive-chain';
+import { MassiveChainProvider, OPTION_CHAIN_TTL_MS } from './massive-chain';
 import { quoteAround } from './quotes';
 import { simulateExpiry } from './simulated-chain';
 import { interpolateIv, smileFor, smileVol } from './smile';
@@ -57,6 +57,12 @@ export interface OptionsChainServiceOptions {
 const INDEX_OPTION_VOLUME: Readonly<Record<string, number>> = { SPX: 30_000, NDX: 3_000, RUT: 3_000 };
 /** Stock and ETF options trade about one contract per 2 000 shares of daily volume at the money. */
 const SHARES_PER_OPTION_CONTRACT = 2_000;
+/**
+ * An analysed expiration is reused this long: a position's legs, a portfolio's positions and the
+ * Options tab ask for the same chain within moments, and American IVs and greeks are costly.
+ */
+export const PRICED_CHAIN_TTL_MS = 5_000;
+const PRICED_CHAIN_LIMIT = 32;
 
 interface Terms {
   style: ExerciseStyle;
@@ -69,6 +75,8 @@ interface Terms {
 interface PricedExpiry {
   spot: number;
   asOf: number;
+  /** When the quotes were fetched (Massive's snapshot may be older than `asOf`). */
+  fetchedAt: number;
   source: ChainSource;
   terms: Terms;
   expirations: Expiration[];
@@ -88,6 +96,7 @@ export class OptionsChainService {
   private readonly apiKey: () => string | undefined;
   private readonly now: () => number;
   private readonly rate: number;
+  private readonly pricedCache = new Map<string, PricedExpiry>();
 
   constructor(options: OptionsChainServiceOptions) {
     this.market = options.market;
@@ -181,28 +190,38 @@ export class OptionsChainService {
     const now = this.now();
     const expirations = listExpirations(underlying, now);
     const expiry = requested ? pickExpiry(underlying, expirations, requested, now) : expirations[0]!;
+    const key = `${source}|${underlying}|${expiry.date}`;
+    const cached = this.pricedCache.get(key);
+    // Never past the quotes' own freshness: a Massive snapshot expires a minute after it was fetched.
+    if (cached && now >= cached.asOf && now - cached.asOf < PRICED_CHAIN_TTL_MS && now - cached.fetchedAt < OPTION_CHAIN_TTL_MS) return cached;
     const years = yearsToExpiry(now, expiry.date, expiry.settlement);
     const spot = quote.last;
-    const quoted = source === 'massive' ? await this.massive.expiry(underlying, expiry) : this.simulate(underlying, terms, spot, expiry, years, now);
+    const { fetchedAt, contracts: quoted } =
+      source === 'massive' ? await this.massive.expiry(underlying, expiry) : { fetchedAt: now, contracts: this.simulate(underlying, terms, quote, expiry, years, now) };
     const contracts = analyzeChain({ spot, rate: this.rate, dividendYield: terms.dividendYield, style: terms.style }, quoted);
-    return { spot, asOf: now, source, terms, expirations, expiry, years, contracts };
+    const priced = { spot, asOf: now, fetchedAt, source, terms, expirations, expiry, years, contracts };
+    this.pricedCache.delete(key);
+    this.pricedCache.set(key, priced);
+    if (this.pricedCache.size > PRICED_CHAIN_LIMIT) this.pricedCache.delete(this.pricedCache.keys().next().value!);
+    return priced;
   }
 
-  private simulate(underlying: string, terms: Terms, spot: number, expiry: Expiration, years: number, now: number) {
+  private simulate(underlying: string, terms: Terms, quote: Quote, expiry: Expiration, years: number, now: number) {
     const profile = terms.profile!;
     const activity = activityWindow(now);
+    const activityYears = yearsToExpiry(activity.open, expiry.date, expiry.settlement);
     return simulateExpiry({
       underlying,
       kind: terms.kind,
-      spot,
+      spot: quote.last,
+      previousClose: quote.prevClose,
       rate: this.rate,
       dividendYield: terms.dividendYield,
       style: terms.style,
       smile: smileFor(profile, marketDate(now)),
       expiry,
       years,
-      activityDate: activity.date,
-      sessionProgress: activity.progress,
+      activity: { date: activity.date, progress: activity.progress, years: activityYears },
       baseVolume: profile.kind === 'index' ? (INDEX_OPTION_VOLUME[underlying] ?? 1_000) : profile.dailyVolume / SHARES_PER_OPTION_CONTRACT,
     });
   }
@@ -220,7 +239,8 @@ export class OptionsChainService {
     }
     const expirations = listExpirations(underlying, now);
     const after = expirations.findIndex((e) => e.date >= contract.expiry);
-    const around = after <= 0 ? [expirations[after === 0 ? 0 : expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
+    const exact = expirations[after]?.date === contract.expiry;
+    const around = exact || after === 0 ? [expirations[after]!] : after === -1 ? [expirations[expirations.length - 1]!] : [expirations[after - 1]!, expirations[after]!];
     const points = await Promise.all(
       around.map(async (expiry) => {
         const priced = await this.priced(underlying, expiry.date);
@@ -264,10 +284,10 @@ function rows(contracts: readonly ChainContract[]): StrikeRow[] {
 }
 
 /** The session whose volume the chain shows (today's once it has opened) and how far through it the clock is. */
-function activityWindow(now: number): { date: string; progress: number } {
-  const session = sessionFor(now);
-  if (session && now >= session.open) return { date: session.date, progress: Math.min(1, (now - session.open) / (session.close - session.open)) };
-  return { date: previousSession(now).date, progress: 1 };
+function activityWindow(now: number): { date: string; open: number; progress: number } {
+  const today = sessionFor(now);
+  const session = today && now >= today.open ? today : previousSession(now);
+  return { date: session.date, open: session.open, progress: Math.min(1, (now - session.open) / (session.close - session.open)) };
 }
 
 /** The listed expiration `requested`, or a clear refusal naming the nearest listed ones. */

@@ -1,7 +1,8 @@
 import type { Expiration } from '../../../shared/schemas/chains';
 import type { SymbolKind } from '../../../shared/schemas/market';
 import type { ExerciseStyle, OptionRight } from '../../../shared/schemas/options';
-import { priceOption } from '../pricing/price-option';
+import { blackScholesPrice } from '../pricing/black-scholes';
+import { bjerksundStenslandPrice } from '../pricing/bjerksund-stensland';
 import type { QuotedContract } from './analyze';
 import { occSymbol } from './contract-symbol';
 import { contractActivity, lastTrade, quoteAround } from './quotes';
@@ -18,9 +19,13 @@ export interface SimulatedExpiryInput {
   smile: SmileParams;
   expiry: Expiration;
   years: number;
-  /** The session whose volume and open interest are shown, and how far through it the clock is. */
-  activityDate: string;
-  sessionProgress: number;
+  /** The previous regular close: the day's trading clusters around where it opened, not where the spot is now. */
+  previousClose: number;
+  /**
+   * The session whose volume and open interest are shown, how far through it the clock is, and the
+   * tenor at its open (so that open interest stays put through the day).
+   */
+  activity: { date: string; progress: number; years: number };
   /** Contracts an at-the-money strike of the shortest tenor trades in a day. */
   baseVolume: number;
 }
@@ -37,25 +42,34 @@ const RIGHTS: readonly OptionRight[] = ['call', 'put'];
 export function simulateExpiry(input: SimulatedExpiryInput): QuotedContract[] {
   const { spot, rate, dividendYield, years, expiry, smile } = input;
   const forward = spot * Math.exp((rate - dividendYield) * years);
-  const strikes = strikeGrid({ kind: input.kind, spot, atmVol: atmVol(smile, years), years });
+  const atm = atmVol(smile, years);
+  const strikes = strikeGrid({ kind: input.kind, spot, atmVol: atm, years });
+  // Distances from the money in at-the-money standard deviations (the wings' own high volatility would hide how far out they are).
+  const stdDev = atm * Math.sqrt(Math.max(years, 1 / 365 / 24));
+  const activityStdDev = atmVol(smile, input.activity.years) * Math.sqrt(Math.max(input.activity.years, 1 / 365));
   const quoted: QuotedContract[] = [];
   for (const strike of strikes) {
     const vol = smileVol(smile, strike, forward, years);
-    const moneyness = Math.log(strike / forward) / (vol * Math.sqrt(Math.max(years, 1 / 365 / 24)));
+    const moneyness = Math.log(strike / forward) / stdDev;
+    const volumeMoneyness = Math.log(strike / forward) / activityStdDev;
+    const settledMoneyness = Math.log(strike / (input.previousClose * Math.exp((rate - dividendYield) * input.activity.years))) / activityStdDev;
     for (const right of RIGHTS) {
-      const theo = priceOption({ right, spot, strike, years, rate, dividendYield, vol }, input.style).price;
+      const params = { right, spot, strike, years, rate, dividendYield, vol };
+      // The price alone: the greeks come later, at the IV of the quoted mid.
+      const theo = input.style === 'american' ? bjerksundStenslandPrice(params) : blackScholesPrice(params);
       const { bid, ask } = quoteAround({ kind: input.kind, theo, moneyness, years });
       const activity = contractActivity({
         underlying: input.underlying,
-        date: input.activityDate,
+        date: input.activity.date,
         expiry: expiry.date,
         right,
         strike,
         kind: input.kind,
-        moneyness,
-        years,
+        moneyness: volumeMoneyness,
+        settledMoneyness,
+        years: input.activity.years,
         monthly: expiry.kind === 'monthly' || expiry.kind === 'leaps',
-        sessionProgress: input.sessionProgress,
+        sessionProgress: input.activity.progress,
         baseVolume: input.baseVolume,
       });
       quoted.push({

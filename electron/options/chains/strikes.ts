@@ -35,9 +35,9 @@ const RANGE_SD_DOWN = 4;
 const RANGE_SD_UP = 3;
 /** Within this many standard deviations the near spacing applies. */
 const NEAR_ZONE_SD = 1;
-/** The range never shrinks below ±3 % (0DTE) nor reaches beyond 20 %–250 % of spot (LEAPS). */
-const MIN_HALF_RANGE = 0.03;
-const MIN_NEAR_ZONE = 0.015;
+/** Even a 0DTE lists strikes ±15 % around the spot (finely within ±5 %); a LEAPS never beyond 20 %–250 % of spot. */
+const MIN_HALF_RANGE = 0.15;
+const MIN_NEAR_ZONE = 0.05;
 const LOWEST = 0.2;
 const HIGHEST = 2.5;
 /** Past two months the near spacing gives way to the far one; past a year to twice the far one. */

@@ -50,6 +50,16 @@ export function greekColumns(length: number): GreekColumns {
   };
 }
 
+// A chain lists a few hundred strikes per expiry: consecutive calls share T, r and q, so the square
+// root and the two discount factors are kept from the previous call (two of the kernel's four
+// transcendental functions).
+let cachedYears = NaN;
+let cachedRate = NaN;
+let cachedDividendYield = NaN;
+let cachedRootT = NaN;
+let cachedDiscount = NaN;
+let cachedDividendDiscount = NaN;
+
 /**
  * Prices one European option and writes price and greeks at `index` of `out`.
  * With σ√T = 0 (expiry, or zero volatility) the forward is certain: d1, d2 become ±∞ (0 when the
@@ -68,10 +78,18 @@ export function europeanInto(
   index: number,
 ): void {
   const t = years > 0 ? years : 0;
-  const rootT = Math.sqrt(t);
+  if (t !== cachedYears || rate !== cachedRate || dividendYield !== cachedDividendYield) {
+    cachedYears = t;
+    cachedRate = rate;
+    cachedDividendYield = dividendYield;
+    cachedRootT = Math.sqrt(t);
+    cachedDiscount = Math.exp(-rate * t);
+    cachedDividendDiscount = Math.exp(-dividendYield * t);
+  }
+  const rootT = cachedRootT;
+  const discount = cachedDiscount;
+  const dividendDiscount = cachedDividendDiscount;
   const stdDev = vol * rootT;
-  const dividendDiscount = Math.exp(-dividendYield * t);
-  const discount = Math.exp(-rate * t);
   const spotPv = spot * dividendDiscount; // S e^(−qT)
   const strikePv = strike * discount; // K e^(−rT)
   const logMoneyness = Math.log(spotPv / strikePv); // ln(F/K)
@@ -86,13 +104,13 @@ export function europeanInto(
     gaussian2 = (gaussian1 * spotPv) / strikePv;
   } else {
     d1 = logMoneyness > 0 ? Infinity : logMoneyness < 0 ? -Infinity : 0;
-    gaussian1 = 0;
-    gaussian2 = 0;
+    gaussian1 = Math.exp(-0.5 * d1 * d1); // 0 at ±∞, 1 at the money (N(0) = ½)
+    gaussian2 = gaussian1;
   }
   const d2 = d1 - stdDev;
   const nd1 = cdfFromGaussian(d1, gaussian1); // N(d1)
   const nd2 = cdfFromGaussian(d2, gaussian2); // N(d2)
-  const density = gaussian1 * INV_SQRT_2PI; // φ(d1); 0 in the certain-forward limit
+  const density = gaussian1 * INV_SQRT_2PI; // φ(d1)
   const decay = stdDev > 0 ? (-spotPv * density * vol) / (2 * rootT) : 0; // the σ part of theta
 
   if (isPut) {
@@ -134,14 +152,4 @@ export function blackScholesGreeks(p: OptionParams): PricedOption {
 export function blackScholesPrice(p: OptionParams): number {
   europeanInto(p.right === 'put', p.spot, p.strike, p.years, p.rate, p.dividendYield, p.vol, scratch, 0);
   return scratch.price[0]!;
-}
-
-/** Vega per unit of volatility (not per point): the Newton slope of the implied-volatility solver. */
-export function blackScholesVega(spot: number, strike: number, years: number, rate: number, dividendYield: number, vol: number): number {
-  const t = years > 0 ? years : 0;
-  const stdDev = vol * Math.sqrt(t);
-  if (!(stdDev > 0)) return 0;
-  const spotPv = spot * Math.exp(-dividendYield * t);
-  const d1 = Math.log(spotPv / (strike * Math.exp(-rate * t))) / stdDev + 0.5 * stdDev;
-  return spotPv * Math.exp(-0.5 * d1 * d1) * INV_SQRT_2PI * Math.sqrt(t);
 }

@@ -3,7 +3,7 @@
 // Implied Variances from the Black-Scholes Model", Journal of Finance 37, 1982): the Black-Scholes price
 // is convex in σ below σ* and concave above, so Newton from σ* moves monotonically to the root. A
 // bracket is kept all along and bisection takes over whenever a step leaves it (American prices are
-// flat in σ where early exercise is immediate, and vega comes from a finite difference there).
+// flat in σ where immediate exercise is optimal, and their slope is only estimated).
 import type { ExerciseStyle } from '../../../shared/schemas/options';
 import { europeanInto, greekColumns, POINT, type OptionParams } from './black-scholes';
 import { bjerksundStenslandPrice } from './bjerksund-stensland';
@@ -29,8 +29,6 @@ const VOL_HIGH = 10;
 /** Stop when the step in σ is below this (the round-trip target is 1e-6). */
 const VOL_TOLERANCE = 1e-10;
 const MAX_ITERATIONS = 100;
-/** Forward-difference step for the American vega. */
-const AMERICAN_VEGA_STEP = 1e-6;
 /** A price within this relative distance of a no-arbitrage bound carries no volatility information. */
 const BOUND_TOLERANCE = 1e-12;
 
@@ -96,35 +94,64 @@ const scratch = greekColumns(1);
 /** Iterations of the last `solve`, read right after it (keeps the chain loop free of allocations). */
 let lastIterations = 0;
 
-/** Model price and ∂price/∂σ (per unit of σ) at `vol`. */
-function priceAndVega(p: Contract, vol: number, american: boolean): [number, number] {
-  if (american) {
-    const params = { ...p, vol };
-    const price = bjerksundStenslandPrice(params);
-    const bumped = bjerksundStenslandPrice({ ...params, vol: vol + AMERICAN_VEGA_STEP });
-    return [price, (bumped - price) / AMERICAN_VEGA_STEP];
-  }
+/** Black-Scholes price and vega per unit σ (not per point) at `vol`, into `scratch`. */
+function european(p: Contract, vol: number): void {
   europeanInto(p.right === 'put', p.spot, p.strike, p.years, p.rate, p.dividendYield, vol, scratch, 0);
-  return [scratch.price[0]!, scratch.vega[0]! / POINT];
 }
 
-/** Safeguarded Newton on σ ∈ [VOL_LOW, VOL_HIGH]; NaN when the price needs a σ outside it. */
+function modelPrice(p: Contract, vol: number, american: boolean): number {
+  if (american) return bjerksundStenslandPrice({ ...p, vol });
+  european(p, vol);
+  return scratch.price[0]!;
+}
+
+/**
+ * Safeguarded Newton on σ ∈ [VOL_LOW, VOL_HIGH]; NaN when the price needs a σ outside it.
+ * European: Newton on the analytic vega from the Manaster–Koehler point. American: an American price
+ * is at least the European price at the same σ, so the European implied volatility is an upper bound
+ * and, away from the exercise boundary, nearly the answer: start there, take the first step with the
+ * European vega and the next ones with the secant slope of the two latest Bjerksund–Stensland prices
+ * (one model evaluation per step instead of two for a finite-difference vega).
+ */
 function solve(price: number, p: Contract, style: ExerciseStyle): number {
   const american = style === 'american';
   let low = VOL_LOW;
   let high = VOL_HIGH;
-  if (priceAndVega(p, high, american)[0] < price || priceAndVega(p, low, american)[0] > price) return NaN;
   const logForwardMoneyness = Math.log(p.spot / p.strike) + (p.rate - p.dividendYield) * p.years;
   let vol = Math.min(Math.max(Math.sqrt((2 * Math.abs(logForwardMoneyness)) / p.years), low), high);
+  let upperChecked = false;
+  if (american) {
+    // An American price is at least the European one at the same σ: the European σ is (nearly) an upper bound.
+    const europeanVol = checkBounds(price, p, 'european') ? NaN : solve(price, p, 'european');
+    if (!Number.isNaN(europeanVol)) vol = europeanVol;
+  }
+  let previousVol = NaN;
+  let previousError = NaN;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-    const [model, vega] = priceAndVega(p, vol, american);
-    const error = model - price;
+    const error = modelPrice(p, vol, american) - price;
     if (error === 0) return done(vol, iteration);
     if (error > 0) high = vol;
-    else low = vol;
-    const newton = vol - error / vega;
-    const next = vega > 0 && newton > low && newton < high ? newton : 0.5 * (low + high);
-    if (Math.abs(next - vol) < VOL_TOLERANCE || high - low < VOL_TOLERANCE) return done(next, iteration);
+    else {
+      low = vol;
+      // The root is above: make sure there is one below VOL_HIGH before searching for it.
+      if (!upperChecked && modelPrice(p, VOL_HIGH, american) < price) return NaN;
+      upperChecked = true;
+    }
+    let slope: number;
+    if (!american) slope = scratch.vega[0]! / POINT;
+    else if (Number.isNaN(previousVol)) {
+      european(p, vol);
+      slope = scratch.vega[0]! / POINT;
+    } else slope = (error - previousError) / (vol - previousVol);
+    const newton = vol - error / slope;
+    const next = slope > 0 && newton > low && newton < high ? newton : 0.5 * (low + high);
+    if (Math.abs(next - vol) < VOL_TOLERANCE || high - low < VOL_TOLERANCE) {
+      // Converged onto the floor: only a root if the price at VOL_LOW is not already above the market.
+      if (next - VOL_LOW < VOL_TOLERANCE && modelPrice(p, VOL_LOW, american) > price) return NaN;
+      return done(next, iteration);
+    }
+    previousVol = vol;
+    previousError = error;
     vol = next;
   }
   return NaN;

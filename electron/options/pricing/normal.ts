@@ -84,6 +84,44 @@ const GAUSS_LEGENDRE: ReadonlyArray<{ nodes: readonly number[]; weights: readonl
   },
 ];
 
+/** sin(asin(ρ)·(1 + node)/2) at every quadrature point of Genz's |ρ| < 0.925 branch, per ρ. */
+interface SineTable {
+  weights: Float64Array;
+  sines: Float64Array;
+  /** 1 / (1 − sin²), the exponent's denominator. */
+  inverseCosSquared: Float64Array;
+  /** asin(ρ) / (4π), the integral's factor. */
+  factor: number;
+}
+
+/**
+ * The sines depend on ρ alone; Bjerksund–Stensland asks for the same two correlations (±√0.618)
+ * 24 times per price, so they are computed once per ρ (the cache is bounded for arbitrary callers).
+ */
+const sineTables = new Map<number, SineTable>();
+const MAX_SINE_TABLES = 64;
+
+function sineTable(rho: number): SineTable {
+  let table = sineTables.get(rho);
+  if (table) return table;
+  const absRho = Math.abs(rho);
+  const rule = GAUSS_LEGENDRE[absRho < 0.3 ? 0 : absRho < 0.75 ? 1 : 2]!;
+  const asr = Math.asin(rho);
+  const count = rule.nodes.length * 2;
+  table = { weights: new Float64Array(count), sines: new Float64Array(count), inverseCosSquared: new Float64Array(count), factor: asr / (4 * Math.PI) };
+  for (let i = 0; i < rule.nodes.length; i++) {
+    for (const [offset, side] of [[0, -1], [1, 1]] as const) {
+      const sn = Math.sin((asr * (side * rule.nodes[i]! + 1)) / 2);
+      table.weights[2 * i + offset] = rule.weights[i]!;
+      table.sines[2 * i + offset] = sn;
+      table.inverseCosSquared[2 * i + offset] = 1 / (1 - sn * sn);
+    }
+  }
+  if (sineTables.size >= MAX_SINE_TABLES) sineTables.clear();
+  sineTables.set(rho, table);
+  return table;
+}
+
 /**
  * The bivariate standard normal CDF M(a, b; ρ) = P(X ≤ a, Y ≤ b) with correlation ρ, by Genz's
  * (2004) method (Drezner–Wesolowsky with Gauss–Legendre quadrature), double-precision accurate;
@@ -91,25 +129,20 @@ const GAUSS_LEGENDRE: ReadonlyArray<{ nodes: readonly number[]; weights: readonl
  */
 export function bivariateNormalCdf(a: number, b: number, rho: number): number {
   const absRho = Math.abs(rho);
-  const rule = GAUSS_LEGENDRE[absRho < 0.3 ? 0 : absRho < 0.75 ? 1 : 2]!;
-  let h = -a;
+  const h = -a;
   let k = -b;
   let hk = h * k;
   let bvn = 0;
   if (absRho < 0.925) {
     if (absRho > 0) {
       const hs = (h * h + k * k) / 2;
-      const asr = Math.asin(rho);
-      for (let i = 0; i < rule.nodes.length; i++) {
-        for (const side of [-1, 1]) {
-          const sn = Math.sin((asr * (side * rule.nodes[i]! + 1)) / 2);
-          bvn += rule.weights[i]! * Math.exp((sn * hk - hs) / (1 - sn * sn));
-        }
-      }
-      bvn = (bvn * asr) / (4 * Math.PI);
+      const { weights, sines, inverseCosSquared, factor } = sineTable(rho);
+      for (let i = 0; i < sines.length; i++) bvn += weights[i]! * Math.exp((sines[i]! * hk - hs) * inverseCosSquared[i]!);
+      bvn *= factor;
     }
     return bvn + normCdf(-h) * normCdf(-k);
   }
+  const rule = GAUSS_LEGENDRE[2]!;
   if (rho < 0) {
     k = -k;
     hk = -hk;

@@ -33,16 +33,17 @@ interface IndexSpec {
 }
 
 /**
- * Trailing 12-month dividend yields of early 2026, rounded (S&P 500 ≈ 1.2 %, Nasdaq-100 ≈ 0.6 %,
- * Russell 2000 ≈ 1.2 %); the ETFs carry their index's yield. Dailies: Cboe lists SPX and XSP options
- * expiring every weekday; Nasdaq lists NDXP Monday–Friday since 2024. RUT has Monday/Wednesday/Friday
- * weeklies only, so it is treated as weekly-listed.
+ * Trailing 12-month dividend yields of early 2026, rounded: S&P 500 ≈ 1.1 % (SPY's quarterly
+ * dividends near $1.8–2.0 on a ~$690 price; put–call parity on the real 2026-02-11 SPY chain implies
+ * 0.9–1.05 % at 1–3 years with r = 3.65 %), Nasdaq-100 ≈ 0.6 %, Russell 2000 ≈ 1.2 %; the ETFs carry their
+ * index's yield. Dailies: Cboe lists SPX and XSP options expiring every weekday; Nasdaq lists NDXP
+ * Monday–Friday since 2024. RUT has Monday/Wednesday/Friday weeklies only: treated as weekly-listed.
  */
 const INDEXES: Readonly<Record<string, IndexSpec>> = {
-  SPX: { dividendYield: 0.012, roots: ['SPX', 'SPXW'], monthlyAm: true, dailyExpirations: true },
+  SPX: { dividendYield: 0.011, roots: ['SPX', 'SPXW'], monthlyAm: true, dailyExpirations: true },
   NDX: { dividendYield: 0.006, roots: ['NDX', 'NDXP'], monthlyAm: true, dailyExpirations: true },
   RUT: { dividendYield: 0.012, roots: ['RUT', 'RUTW'], monthlyAm: true, dailyExpirations: false },
-  XSP: { dividendYield: 0.012, roots: ['XSP'], monthlyAm: false, dailyExpirations: true },
+  XSP: { dividendYield: 0.011, roots: ['XSP'], monthlyAm: false, dailyExpirations: true },
 };
 
 /**
@@ -50,7 +51,7 @@ const INDEXES: Readonly<Record<string, IndexSpec>> = {
  * SPY, QQQ and IWM list options every weekday (SPY and QQQ since 2022, IWM since 2024).
  */
 const EQUITIES: Readonly<Record<string, { dividendYield: number; dailyExpirations: boolean }>> = {
-  SPY: { dividendYield: 0.012, dailyExpirations: true },
+  SPY: { dividendYield: 0.011, dailyExpirations: true },
   QQQ: { dividendYield: 0.006, dailyExpirations: true },
   IWM: { dividendYield: 0.012, dailyExpirations: true },
   DIA: { dividendYield: 0.016, dailyExpirations: false },

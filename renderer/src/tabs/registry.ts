@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ChartTab } from '../components/chart/ChartTab';
 import { ProfileTab } from '../components/profile/ProfileTab';
 import { JournalTab } from '../components/journal/JournalTab';
+import { OptionsTab } from '../components/options/OptionsTab';
 import { PositionsTab } from '../components/positions/PositionsTab';
 import { SystemTab } from '../components/system/SystemTab';
 
@@ -19,6 +20,7 @@ export interface TabDefinition {
  */
 export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'chart', label: 'Chart', component: ChartTab },
+  { id: 'options', label: 'Options', component: OptionsTab },
   { id: 'positions', label: 'Positions', component: PositionsTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
