@@ -3,8 +3,9 @@ import { expect, openApp, test } from './fixtures';
 
 const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-test('a call vertical built in the Options tab shows in Positions with its payoff diagram, breakeven and max profit', async ({ page, rpc, consoleErrors }) => {
-  // The first chain prices every contract of an American expiration (Bjerksund–Stensland): slow on a busy machine.
+test('a call vertical built in the Options tab shows in Positions with its payoff diagram, breakeven and max profit, and can be deleted', async ({ page, rpc, consoleErrors }) => {
+  // The first chain prices every contract of an American expiration (Bjerksund–Stensland), and the
+  // server's answers wait longer than the default 5 s on a machine shared by other runs.
   test.setTimeout(90_000);
   await openApp(page);
   await page.getByRole('tab', { name: 'Options' }).click();
@@ -38,13 +39,13 @@ test('a call vertical built in the Options tab shows in Positions with its payof
   expect(debit).toBeLessThan(higher - lower);
 
   await page.getByTestId('save-position').click();
-  await expect(page.getByTestId('ticket-saved')).toBeVisible();
+  await expect(page.getByTestId('ticket-saved')).toBeVisible({ timeout: 15_000 });
   const id = await page.getByTestId('ticket-saved').getAttribute('data-position-id');
 
   // The Positions tab lists it under a name that says what it is, and analyses it.
   await page.getByRole('tab', { name: 'Positions' }).click();
   const row = page.locator(`[data-testid="position-row"][data-position-id="${id}"]`);
-  await expect(row.getByRole('button', { name: new RegExp(`^SPY ${lower}/${higher} call debit spread`) })).toBeVisible();
+  await expect(row.getByRole('button', { name: new RegExp(`^SPY ${lower}/${higher} call debit spread`) })).toBeVisible({ timeout: 15_000 });
   await expect(row.getByTestId('position-row-strategy')).toHaveText('Bull call spread (debit)');
   await row.getByRole('button', { name: new RegExp(`^SPY ${lower}/${higher} call debit spread`) }).click();
   const detail = page.getByTestId('position-detail');
@@ -73,7 +74,12 @@ test('a call vertical built in the Options tab shows in Positions with its payof
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(chart.getByTestId('payoff-scenario')).toBeVisible({ timeout: 10_000 });
   const target = (await detail.getByText(/^\+2% → /).innerText()).split('→')[1]!.trim();
-  await expect(detail.getByTestId('what-if-result')).toContainText(`Underlying${target}`);
+  await expect(detail.getByTestId('what-if-result')).toContainText(`Underlying${target}`, { timeout: 10_000 });
+
+  // Deleting asks first, then the position leaves the list.
+  await row.getByRole('button', { name: /^Delete SPY/ }).click();
+  await row.getByRole('group', { name: /^Delete SPY .*\?$/ }).getByRole('button', { name: 'Yes' }).click();
+  await expect(row).toHaveCount(0, { timeout: 10_000 });
 
   expect(consoleErrors).toEqual([]);
 });
