@@ -106,7 +106,8 @@ export class OptionsChainService {
     this.rate = options.rate ?? DEFAULT_RISK_FREE_RATE;
   }
 
-  async chain(underlying: string, expiry?: string): Promise<OptionChain> {
+  async chain(symbol: string, expiry?: string): Promise<OptionChain> {
+    const underlying = symbol.toUpperCase();
     const priced = await this.priced(underlying, expiry);
     const strikes = rows(priced.contracts);
     if (!strikes.length) throw new CoachError('not_found', `${priced.source === 'massive' ? 'Massive.com lists' : 'There are'} no ${underlying} contracts expiring ${priced.expiry.date}`);
