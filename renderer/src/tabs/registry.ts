@@ -5,6 +5,7 @@ import { ProfileTab } from '../components/profile/ProfileTab';
 import { JournalTab } from '../components/journal/JournalTab';
 import { LeapsMacroTab } from '../components/leaps/LeapsMacroTab';
 import { OptionsTab } from '../components/options/OptionsTab';
+import { PositionsTab } from '../components/positions/PositionsTab';
 import { SystemTab } from '../components/system/SystemTab';
 import { ALERTS_TAB_ID } from '../state/workspace-nav-context';
 
@@ -23,6 +24,7 @@ export interface TabDefinition {
 export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'chart', label: 'Chart', component: ChartTab },
   { id: 'options', label: 'Options', component: OptionsTab },
+  { id: 'positions', label: 'Positions', component: PositionsTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
   { id: ALERTS_TAB_ID, label: 'Alerts', component: AlertsTab },
   { id: 'leaps', label: 'LEAPS & Macro', component: LeapsMacroTab },

@@ -25,7 +25,6 @@ interface AlertTableProps {
 export function AlertTable({ alerts, highlight, onEdit }: AlertTableProps) {
   const api = useCoachApi();
   const [error, setError] = useState<{ title: string; error: CoachError }>();
-  const [confirming, setConfirming] = useState<string>();
   const body = useRef<HTMLTableSectionElement>(null);
   const highlightId = highlight?.id;
   const shown = alerts.some((a) => a.id === highlightId);
@@ -37,7 +36,6 @@ export function AlertTable({ alerts, highlight, onEdit }: AlertTableProps) {
 
   const act = (title: string, run: () => Promise<unknown>) => {
     setError(undefined);
-    setConfirming(undefined);
     // The list follows 'alerts:changed'; only a failure needs saying here.
     run().catch((e: unknown) => setError({ title, error: toCoachError(e) }));
   };
@@ -75,27 +73,20 @@ export function AlertTable({ alerts, highlight, onEdit }: AlertTableProps) {
                   <td className="num">{a.expiresAt ? formatDateTime(a.expiresAt) : <span className="muted">never</span>}</td>
                   <td className="alert-note">{a.note ?? <span className="muted">—</span>}</td>
                   <td className="align-end row-actions">
-                    {confirming === a.id ? (
-                      <ConfirmDelete label={`Delete ${name}?`} onConfirm={() => act('Could not delete the alert', () => api.call('alerts:delete', { id: a.id }))} onCancel={() => setConfirming(undefined)} />
-                    ) : (
-                      <>
-                        <button type="button" className="link-button" aria-label={`Edit ${name}`} onClick={() => onEdit(a)}>
-                          Edit
+                    <ConfirmDelete what={name} onDelete={() => act('Could not delete the alert', () => api.call('alerts:delete', { id: a.id }))}>
+                      <button type="button" className="link-button" aria-label={`Edit ${name}`} onClick={() => onEdit(a)}>
+                        Edit
+                      </button>
+                      {a.status === 'active' ? (
+                        <button type="button" className="link-button" aria-label={`Cancel ${name}`} onClick={() => act('Could not cancel the alert', () => api.call('alerts:cancel', { id: a.id }))}>
+                          Cancel
                         </button>
-                        {a.status === 'active' ? (
-                          <button type="button" className="link-button" aria-label={`Cancel ${name}`} onClick={() => act('Could not cancel the alert', () => api.call('alerts:cancel', { id: a.id }))}>
-                            Cancel
-                          </button>
-                        ) : (
-                          <button type="button" className="link-button" aria-label={`Re-arm ${name}`} onClick={() => act('Could not re-arm the alert', () => api.call('alerts:update', { id: a.id, status: 'active' }))}>
-                            Re-arm
-                          </button>
-                        )}
-                        <button type="button" className="link-button" aria-label={`Delete ${name}`} onClick={() => setConfirming(a.id)}>
-                          Delete
+                      ) : (
+                        <button type="button" className="link-button" aria-label={`Re-arm ${name}`} onClick={() => act('Could not re-arm the alert', () => api.call('alerts:update', { id: a.id, status: 'active' }))}>
+                          Re-arm
                         </button>
-                      </>
-                    )}
+                      )}
+                    </ConfirmDelete>
                   </td>
                 </tr>
               );

@@ -1,14 +1,42 @@
-/** A row's inline "Delete? Yes / No": a slipped click deletes nothing; No or Escape keeps the row. */
-export function ConfirmDelete({ label, onConfirm, onCancel }: { label: string; onConfirm: () => void; onCancel: () => void }) {
+import { useState, type ReactNode } from 'react';
+
+interface ConfirmDeleteProps {
+  /** What is deleted, as screen readers announce it: "Delete SPY 600/605 call debit spread Dec 19". */
+  what: string;
+  onDelete: () => void;
+  /** The row's other actions, shown beside Delete until it is pressed. */
+  children?: ReactNode;
+}
+
+/** A Delete link that asks "Delete? Yes / No" first (No has the focus; Escape also cancels): a deleted row cannot be brought back. */
+export function ConfirmDelete({ what, onDelete, children }: ConfirmDeleteProps) {
+  const [asking, setAsking] = useState(false);
+  if (asking) {
+    return (
+      <span role="group" aria-label={`Delete ${what}?`} onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+        <span aria-hidden="true">Delete? </span>
+        <button
+          type="button"
+          className="link-button link-danger"
+          onClick={() => {
+            setAsking(false);
+            onDelete();
+          }}
+        >
+          Yes
+        </button>{' '}
+        <button type="button" className="link-button" autoFocus onClick={() => setAsking(false)}>
+          No
+        </button>
+      </span>
+    );
+  }
   return (
-    <span role="group" aria-label={label} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <span aria-hidden="true">Delete? </span>
-      <button type="button" className="link-button link-danger" onClick={onConfirm}>
-        Yes
-      </button>{' '}
-      <button type="button" className="link-button" autoFocus onClick={onCancel}>
-        No
+    <>
+      {children}
+      <button type="button" className="link-button" onClick={() => setAsking(true)} aria-label={`Delete ${what}`}>
+        Delete
       </button>
-    </span>
+    </>
   );
 }

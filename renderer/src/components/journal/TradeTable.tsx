@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import type { Trade, TRADE_SORT_KEYS } from '../../../../shared/schemas/journal';
-import { useCoachApi } from '../../api/api-context';
-import { toCoachError } from '../../hooks/use-call';
+import { useDeleteCall } from '../../hooks/use-delete-call';
 import { contractLabel, formatDateTime, formatMoney, formatNumber, plural, pnlTone } from '../../lib/journal';
-import type { CoachError } from '../../../../shared/errors';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { ErrorNotice } from '../common/ErrorNotice';
 
@@ -27,18 +24,9 @@ const COLUMNS: { key?: Sort['key']; label: string; end?: boolean }[] = [
 
 /** The trades, one row per leg; legs of one multi-leg trade are marked with the same group tag. */
 export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; sort: Sort; onSort: (s: Sort) => void; onEdit: (t: Trade) => void }) {
-  const api = useCoachApi();
-  const [error, setError] = useState<CoachError | undefined>();
-  // Deleting asks first: a trade deleted by a slipped click cannot be brought back.
-  const [confirming, setConfirming] = useState<string | undefined>();
+  const { remove, error } = useDeleteCall('journal:delete');
   const legsByGroup = new Map<string, number>();
   for (const t of trades) legsByGroup.set(t.groupId, (legsByGroup.get(t.groupId) ?? 0) + 1);
-
-  const remove = (trade: Trade) => {
-    setConfirming(undefined);
-    setError(undefined);
-    api.call('journal:delete', { id: trade.id }).catch((e: unknown) => setError(toCoachError(e)));
-  };
 
   return (
     <>
@@ -79,18 +67,11 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
                 <td className="num">{formatDateTime(t.exitTime)}</td>
                 <td>{t.strategy ?? <span className="muted">—</span>}</td>
                 <td className="align-end row-actions">
-                  {confirming === t.id ? (
-                    <ConfirmDelete label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}?`} onConfirm={() => remove(t)} onCancel={() => setConfirming(undefined)} />
-                  ) : (
-                    <>
-                      <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
-                        Edit
-                      </button>
-                      <button type="button" className="link-button" onClick={() => setConfirming(t.id)} aria-label={`Delete ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
-                        Delete
-                      </button>
-                    </>
-                  )}
+                  <ConfirmDelete what={`${contractLabel(t)} ${formatDateTime(t.entryTime)}`} onDelete={() => remove(t.id)}>
+                    <button type="button" className="link-button" onClick={() => onEdit(t)} aria-label={`Edit ${contractLabel(t)} ${formatDateTime(t.entryTime)}`}>
+                      Edit
+                    </button>
+                  </ConfirmDelete>
                 </td>
               </tr>
             ))}
