@@ -191,6 +191,7 @@ test.describe('with SENTRY_DSN', () => {
       ['provider:sentry', 'ok', false],
       ['provider:market', 'degraded', false],
       ['worker:health-monitor', 'ok', false],
+      ['worker:alerts', 'ok', false],
     ]);
 
     await openMonitoredApp(page);

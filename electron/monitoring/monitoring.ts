@@ -129,6 +129,8 @@ export class Monitoring {
       release,
       tracesSampleRate,
       sendDefaultPii: false,
+      // Counts of dropped transactions are not errors: they would leave the machine every minute for nothing.
+      sendClientReports: false,
       // Sentry would send os.hostname() otherwise, which often carries the user's name.
       serverName: 'titm',
       // Our logs become breadcrumbs with their fields; console breadcrumbs would repeat them.

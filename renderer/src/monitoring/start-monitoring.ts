@@ -46,6 +46,8 @@ export async function startRendererMonitoring(api: CoachApi, token: string | und
       release: config.release,
       tracesSampleRate: config.tracesSampleRate,
       integrations: tracing,
+      // As in the main process: errors are sent, counts of dropped transactions are not.
+      sendClientReports: false,
     });
   }
   if (config.installId) Sentry.setUser({ id: config.installId });
