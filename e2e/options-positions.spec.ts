@@ -1,16 +1,12 @@
 import type { OptionChain } from '../shared/schemas/chains';
-import { expect, openApp, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { openOptionsTab } from './options-tab';
 
 const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 test('a call vertical built in the Options tab shows in Positions with its payoff diagram, breakeven and max profit, and can be deleted', async ({ page, rpc, consoleErrors }) => {
-  // The first chain prices every contract of an American expiration (Bjerksund–Stensland), and the
-  // server's answers wait longer than the default 5 s on a machine shared by other runs.
   test.setTimeout(90_000);
-  await openApp(page);
-  await page.getByRole('tab', { name: 'Options' }).click();
-  const table = page.getByTestId('chain-table');
-  await expect(table).toHaveAttribute('data-underlying', 'SPY', { timeout: 20_000 });
+  const table = await openOptionsTab(page);
 
   // An expiration two weeks out or more: never today's (0DTE settles at 16:00 and is gone after it),
   // so the test runs the same at any hour, on any day, market open or closed.

@@ -1,14 +1,10 @@
 import type { OptionChain } from '../shared/schemas/chains';
 import { expect, openApp, test } from './fixtures';
+import { openOptionsTab } from './options-tab';
 
 test('the Options tab: pick an expiry, see the money shaded, build a call vertical and save it', async ({ page, rpc, consoleErrors }) => {
-  // Two American chains are priced (Bjerksund–Stensland IVs and greeks): slower than most pages on a busy machine.
   test.setTimeout(90_000);
-  await openApp(page);
-  await page.getByRole('tab', { name: 'Options' }).click();
-  const table = page.getByTestId('chain-table');
-  // The first chain prices every contract of the nearest expiration (American, Bjerksund–Stensland): allow it time.
-  await expect(table).toHaveAttribute('data-underlying', 'SPY', { timeout: 20_000 });
+  const table = await openOptionsTab(page);
 
   // The selector lists the chain's expirations grouped by kind; pick the first monthly.
   const nearest = (await rpc('options:chain', { underlying: 'SPY' })) as OptionChain;
