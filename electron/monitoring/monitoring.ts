@@ -133,8 +133,13 @@ export class Monitoring {
       sendClientReports: false,
       // Sentry would send os.hostname() otherwise, which often carries the user's name.
       serverName: 'titm',
-      // Our logs become breadcrumbs with their fields; console breadcrumbs would repeat them.
-      integrations: (defaults) => defaults.filter((integration) => integration.name !== 'Console'),
+      // Our logs become breadcrumbs with their fields; console breadcrumbs would repeat them. Each call
+      // to the loopback API is not a user session: release health would count one per request and
+      // send the tally every minute.
+      integrations: (defaults) =>
+        defaults
+          .filter((integration) => integration.name !== 'Console')
+          .map((integration) => (integration.name === 'Http' ? Sentry.httpIntegration({ trackIncomingRequestsAsSessions: false }) : integration)),
       beforeSend: (event) => this.scrubber.value(event),
       beforeSendTransaction: (event) => this.scrubber.value(event),
       beforeBreadcrumb: (breadcrumb) => this.scrubber.value(breadcrumb),
