@@ -144,3 +144,32 @@ test("a level in the chart's legend offers an alert at its price, prefilled in t
   await expect(form.getByLabel('Note')).toHaveValue('At PDH');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a level line clicked on the chart offers an alert at its price, prefilled in the Alerts tab', async ({ page, rpc, consoleErrors }) => {
+  await rpc('settings:set', { key: 'ui.activeTab', value: 'alerts' });
+  const { levels } = (await rpc('levels:get', { symbol: 'SPY' })) as { levels: { name: string; price: number }[] };
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  const canvas = page.getByTestId('chart-canvas');
+  await expect(canvas).not.toHaveAttribute('data-price-lines', '0', { timeout: 15_000 });
+
+  // The canvas cannot be read, so click down the chart's middle every 10 px (a line takes clicks
+  // within 6 px): a click on empty chart offers nothing, the first one on a line offers its alert.
+  const box = (await canvas.boundingBox())!;
+  const offer = page.getByRole('button', { name: /^Alert at / });
+  let y = 8;
+  for (; y < box.height - 8 && !(await offer.isVisible()); y += 10) await canvas.click({ position: { x: box.width / 2, y } });
+  await expect(offer).toBeVisible();
+  const [, name, price] = /^Alert at (.+) (\d+\.\d{2})$/.exec((await offer.textContent())!)!;
+  // The line is one the levels engine gave (coincident levels are drawn as one line, names joined).
+  const level = levels.find((l) => l.price.toFixed(2) === price && name!.split(/ · |\//).some((part) => l.name.startsWith(part)))!;
+  expect(level).toBeDefined();
+  await offer.click();
+
+  const form = page.getByRole('tabpanel', { name: 'Alerts' }).getByRole('form', { name: 'New alert' });
+  await expect(form.getByLabel('Symbol')).toHaveValue('SPY');
+  await expect(form.getByLabel('Condition')).toHaveValue('crosses');
+  await expect(form.getByLabel('Target price')).toHaveValue(String(level.price));
+  await expect(form.getByLabel('Note')).toHaveValue(`At ${name}`);
+  expect(consoleErrors).toEqual([]);
+});

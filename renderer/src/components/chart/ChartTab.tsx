@@ -7,7 +7,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { ImportBarsCard } from './ImportBarsCard';
 import { LevelLegend } from './LevelLegend';
-import { DAILY_CHART_NOTE, DEFAULT_HIDDEN_GROUPS, missingVwapNote, toPriceLevels } from './levels';
+import { DAILY_CHART_NOTE, DEFAULT_HIDDEN_GROUPS, missingVwapNote, toPriceLevels, type PriceLevel } from './levels';
 import { PriceChart } from './PriceChart';
 import { QuoteHeader } from './QuoteHeader';
 import { SymbolSearch } from './SymbolSearch';
@@ -56,6 +56,8 @@ export function ChartTab() {
   const levelsData = keyLevels.data?.symbol === symbol ? keyLevels.data : undefined;
   const levelsFailed = Boolean(keyLevels.error && !keyLevels.loading);
   const levels = useMemo(() => (levelsData ? toPriceLevels(levelsData) : []), [levelsData]);
+  // A crossing of the level's price today (from its line on the chart or the legend); the form can switch it to the key level itself.
+  const alertAt = (level: PriceLevel) => draftAlert({ symbol, condition: 'crosses', targetPrice: level.price, note: `At ${level.name}` });
 
   const toggleGroup = (group: string) =>
     setHiddenGroups((prev) => {
@@ -93,6 +95,7 @@ export function ChartTab() {
             levels={levels}
             hiddenGroups={hiddenGroups}
             vwap={levelsData?.vwap.series ?? NO_VWAP}
+            onAlertAt={levelsData ? alertAt : undefined}
           />
           {failed ? (
             <div className="chart-overlay">
@@ -125,8 +128,7 @@ export function ChartTab() {
             hiddenGroups={hiddenGroups}
             onToggleGroup={toggleGroup}
             notes={[missingVwapNote(levelsData, shown?.bars ?? []), timeframe === '1d' ? DAILY_CHART_NOTE : undefined]}
-            // A crossing of the level's price today; the form can switch it to the key level itself.
-            onAlertAt={(level) => draftAlert({ symbol: levelsData.symbol, condition: 'crosses', targetPrice: level.price, note: `At ${level.name}` })}
+            onAlertAt={alertAt}
           />
         ) : (
           !levelsFailed && <LoadingState label={`Loading ${symbol} levels…`} />

@@ -10,12 +10,13 @@ import {
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
+  type MouseEventParams,
 } from 'lightweight-charts';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VwapPoint } from '../../../../shared/schemas/levels';
 import { TIMEFRAME_MINUTES, type Bar, type Timeframe, type TradingSession } from '../../../../shared/schemas/market';
 import { toChartTime } from './chart-time';
-import { groupColor, mergeCoincidentLevels, priceLineLevels, VWAP_GROUP, type PriceLevel } from './levels';
+import { groupColor, levelNearY, mergeCoincidentLevels, priceLineLevels, VWAP_GROUP, type PriceLevel } from './levels';
 import { extendedHoursRuns, SessionShade } from './session-shade';
 import { VWAP_LINES, vwapLineData, type VwapLineKey } from './vwap-lines';
 
@@ -50,6 +51,15 @@ interface PriceChartProps {
   hiddenGroups: ReadonlySet<string>;
   /** Today's per-minute session VWAP with its bands; drawn as lines on intraday timeframes. */
   vwap: readonly VwapPoint[];
+  /** Offered on a level line clicked on the chart: "Alert at PDH 601.25" beside the click. */
+  onAlertAt?: (level: PriceLevel) => void;
+}
+
+/** A level line clicked, and where (pixels in the chart), for the "Alert at" button. */
+interface PickedLine {
+  level: PriceLevel;
+  x: number;
+  y: number;
 }
 
 /**
@@ -58,10 +68,13 @@ interface PriceChartProps {
  * lines, and on intraday timeframes the VWAP with its ±1/±2/±3σ bands as line series. What is drawn
  * is also counted in data attributes, since the canvas cannot be inspected.
  */
-export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hiddenGroups, vwap }: PriceChartProps) {
+export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hiddenGroups, vwap, onAlertAt }: PriceChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const series = useRef<Series | null>(null);
   const shownKey = useRef('');
+  const [picked, setPicked] = useState<PickedLine>();
+  /** The lines drawn now, read by the chart's click handler (subscribed once, with the chart). */
+  const drawnLines = useRef<readonly PriceLevel[]>([]);
   const groups = useMemo(() => [...new Set(levels.map((l) => l.group))], [levels]);
   const vwapCurves = timeframe !== '1d';
   const drawnLevels = useMemo(
@@ -97,7 +110,14 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
       ]),
     ) as Record<VwapLineKey, ISeriesApi<'Line'>>;
     series.current = { chart, candles, volume, shade, vwap: vwapSeries };
+    // Price lines take no clicks of their own: a click within a few pixels of one picks it.
+    const pickLine = ({ point }: MouseEventParams) => {
+      const level = point && levelNearY(drawnLines.current, point.y, (price) => candles.priceToCoordinate(price));
+      setPicked(level && point ? { level, x: point.x, y: point.y } : undefined);
+    };
+    chart.subscribeClick(pickLine);
     return () => {
+      chart.unsubscribeClick(pickLine);
       series.current = null;
       shownKey.current = '';
       chart.remove();
@@ -127,6 +147,10 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
   }, [bars, extendedRuns, seriesKey]);
 
   useEffect(() => {
+    drawnLines.current = onAlertAt ? priceLines : [];
+  }, [priceLines, onAlertAt]);
+
+  useEffect(() => {
     const s = series.current;
     if (!s) return;
     const lines: IPriceLine[] = priceLines.map((level) =>
@@ -148,6 +172,25 @@ export function PriceChart({ bars, sessions, timeframe, seriesKey, levels, hidde
     }
   }, [vwapLines, vwapColor]);
 
+  // A picked line that is no longer drawn (group hidden, symbol changed) loses its button.
+  const pickedLine = picked && priceLines.some((l) => l.name === picked.level.name && l.price === picked.level.price) ? picked : undefined;
   const vwapLineCount = VWAP_LINES.filter(({ key }) => vwapLines[key].length > 0).length;
-  return <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-price-lines={priceLines.length} data-vwap-lines={vwapLineCount} data-extended-runs={extendedRuns.length} />;
+  return (
+    <>
+      <div ref={container} className="price-chart-canvas" data-testid="chart-canvas" data-level-count={drawnLevels.length} data-price-lines={priceLines.length} data-vwap-lines={vwapLineCount} data-extended-runs={extendedRuns.length} />
+      {pickedLine && onAlertAt && (
+        <button
+          type="button"
+          className="button chart-alert-button"
+          style={{ left: pickedLine.x, top: pickedLine.y }}
+          onClick={() => {
+            setPicked(undefined);
+            onAlertAt(pickedLine.level);
+          }}
+        >
+          Alert at {pickedLine.level.name} {pickedLine.level.price.toFixed(2)}
+        </button>
+      )}
+    </>
+  );
 }

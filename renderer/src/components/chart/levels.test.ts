@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vwapPoint, type LevelsResponse } from '../../../../shared/schemas/levels';
 import type { Bar } from '../../../../shared/schemas/market';
-import { DEFAULT_HIDDEN_GROUPS, mergeCoincidentLevels, missingVwapNote, priceLineLevels, type PriceLevel } from './levels';
+import { DEFAULT_HIDDEN_GROUPS, levelNearY, mergeCoincidentLevels, missingVwapNote, priceLineLevels, type PriceLevel } from './levels';
 
 const level = (name: string, price: number, group = 'Opening range'): PriceLevel => ({ name, price, group });
 
@@ -58,5 +58,36 @@ describe('priceLineLevels', () => {
 
   it('leaves pre-market and opening-range levels off a daily chart', () => {
     expect(names(true)).toEqual(['PDH', 'HOD', 'PWH']);
+  });
+});
+
+describe('levelNearY', () => {
+  // A scale of 10 px per point with 600.00 at y = 100 (prices go up as y goes down): PDH 601.25 is
+  // drawn at y = 100 − 12.5 = 87.5, PDL 598.40 at y = 100 + 16 = 116, R1 650 off the scale.
+  const priceToY = (price: number) => (price > 640 ? null : 100 - (price - 600) * 10);
+  const lines = [
+    { name: 'PDH', price: 601.25 },
+    { name: 'PDL', price: 598.4 },
+    { name: 'R1', price: 650 },
+  ];
+
+  it('picks the line under the click, within 6 px', () => {
+    expect(levelNearY(lines, 87.5, priceToY)?.name).toBe('PDH');
+    expect(levelNearY(lines, 93.5, priceToY)?.name).toBe('PDH'); // 6 px below it
+    expect(levelNearY(lines, 111, priceToY)?.name).toBe('PDL'); // 5 px above it
+  });
+
+  it('is none between lines, and never a line off the scale', () => {
+    expect(levelNearY(lines, 100, priceToY)).toBeUndefined(); // 12.5 px from PDH, 16 from PDL
+    expect(levelNearY(lines, 0, priceToY)).toBeUndefined();
+  });
+
+  it('takes the nearer of two lines within reach', () => {
+    const close = [
+      { name: 'A', price: 600.4 }, // y = 96
+      { name: 'B', price: 599.8 }, // y = 102
+    ];
+    expect(levelNearY(close, 100.5, priceToY)?.name).toBe('B');
+    expect(levelNearY(close, 98.5, priceToY)?.name).toBe('A');
   });
 });

@@ -72,6 +72,26 @@ export function mergeCoincidentLevels(levels: readonly PriceLevel[]): PriceLevel
   return [...byCent.values()].map((same) => (same.length === 1 ? same[0]! : { ...same[0]!, name: joinNames(same.map((l) => l.name)) }));
 }
 
+/**
+ * The drawn level whose line passes nearest a click at height `y` (pixels from the chart's top),
+ * within `tolerancePx`; undefined when the click is not on a line. `priceToY` is the chart's own
+ * mapping (null for a price off the scale).
+ */
+export function levelNearY<T extends { price: number }>(levels: readonly T[], y: number, priceToY: (price: number) => number | null, tolerancePx = 6): T | undefined {
+  let nearest: T | undefined;
+  let best = tolerancePx;
+  for (const level of levels) {
+    const lineY = priceToY(level.price);
+    if (lineY === null) continue;
+    const gap = Math.abs(lineY - y);
+    if (gap <= best) {
+      best = gap;
+      nearest = level;
+    }
+  }
+  return nearest;
+}
+
 /** Names sharing their first word are written once with their suffixes ('ORL 5m/15m'), others side by side. */
 function joinNames(names: readonly string[]): string {
   const byWord = new Map<string, string[]>();
