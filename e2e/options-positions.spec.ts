@@ -71,6 +71,11 @@ test('a call vertical built in the Options tab shows in Positions with its payof
   await expect(chart.getByTestId('payoff-scenario')).toBeVisible({ timeout: 10_000 });
   const target = (await detail.getByText(/^\+2% → /).innerText()).split('→')[1]!.trim();
   await expect(detail.getByTestId('what-if-result')).toContainText(`Underlying${target}`, { timeout: 10_000 });
+  // Moving only the price adds no curve; moving the date redraws the whole "today" curve on that date.
+  await expect(chart.getByTestId('payoff-scenario-curve')).toHaveCount(0);
+  await detail.getByTestId('what-if-days').focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await expect(chart.getByTestId('payoff-scenario-curve')).toBeVisible({ timeout: 10_000 });
 
   // Deleting asks first, then the position leaves the list.
   await row.getByRole('button', { name: /^Delete SPY/ }).click();

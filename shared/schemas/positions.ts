@@ -229,6 +229,8 @@ export const PayoffPointSchema = z.object({
   expiry: z.number(),
   /** P&L today at current IVs (Black-Scholes, Bjerksund–Stensland for American), dollars. */
   today: z.number(),
+  /** P&L on the what-if's date at its shifted IVs, dollars: only when the what-if moves the date or IV. */
+  scenario: z.number().optional(),
 });
 
 export const RiskFlagSchema = z.object({

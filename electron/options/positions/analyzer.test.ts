@@ -140,6 +140,25 @@ describe('analyzePosition: what-if', () => {
     expect(result.daysForward).toBe(36.5);
   });
 
+  it('the date and IV of a what-if move the whole curve: each point is Black-Scholes on that date at that IV', () => {
+    // Same scenario as above without a price: at the grid's 42.00 the curve must read Hull's 4.76 call
+    // and 0.81 put, (4.76 − 3.00) × 100 − (0.81 − 1.00) × 100 = 176 + 19 = 195; "today" (T 0.6, σ 15%) does not.
+    const legs = [call(1, 40, 3, EXPIRY, 'SPX'), put(-1, 40, 1, EXPIRY, 'SPX')];
+    const analysis = analyzePosition(
+      { positionId: null, name: 'w', legs, whatIf: { daysForward: 36.5, ivShift: 5 }, grid: { points: 5, low: 38, high: 46 } },
+      market({ nowMs: yearsBefore(0.6), spot: 40, quotes: [quote(2.5, 0.15), quote(0.9, 0.15)] }),
+    );
+    const at42 = analysis.curve.find((point) => point.price === 42)!;
+    expect(at42.scenario).toBeCloseTo(195, -0.5);
+    expect(Math.abs(at42.today - 195)).toBeGreaterThan(5);
+    expect(analysis.curve.every((point) => point.scenario !== undefined)).toBe(true);
+  });
+
+  it('a what-if that moves only the price adds no scenario curve (the point shows it)', () => {
+    const analysis = analyzePosition({ positionId: null, name: 'w', legs: [call(1, 40, 3, EXPIRY, 'SPX')], whatIf: { price: 42 } }, market({ nowMs: yearsBefore(0.5), spot: 40, quotes: [quote(3, 0.2)] }));
+    expect(analysis.curve.some((point) => 'scenario' in point)).toBe(false);
+  });
+
   it('a date is the days between today and it (New York dates)', () => {
     // 0.5 year (182.5 days) before the 2026-06-19 16:00 ET close is 2025-12-19 03:00 ET; 2026-01-18 is 30 days later.
     const legs = [call(1, 40, 3, EXPIRY, 'SPX')];

@@ -124,7 +124,7 @@ export function analyzePosition(request: AnalyzerRequest, market: AnalyzerMarket
     breakevens: summary.breakevens,
     maxProfit: summary.maxProfit,
     maxLoss: summary.maxLoss,
-    curve: curve(legs, vols, state, payoff, summary, pop, request.grid),
+    curve: curve(legs, vols, state, payoff, summary, pop, request.grid, request.whatIf && scenarioOf(request.whatIf, today)),
     probabilityOfProfit: pop ? probabilityInIntervals(profitIntervals(payoff, summary.breakevens), pop) : null,
     whatIf: request.whatIf ? whatIf(legs, vols, state, request.whatIf, today, marketValue, costBasis) : null,
     betaWeighted: betaWeighted(totals.delta, market),
@@ -175,6 +175,7 @@ function curve(
   summary: PayoffSummary,
   pop: LognormalTerms | null,
   grid: AnalyzerRequest['grid'],
+  scenario: Scenario | undefined,
 ): PositionAnalysis['curve'] {
   const spot = state.spot;
   const { vol, years } = pop && pop.vol > 0 ? { vol: pop.vol, years: Math.max(pop.years, 1 / 365) } : STOCK_GRID;
@@ -186,12 +187,29 @@ function curve(
   const even = Array.from({ length: points }, (_, i) => low + ((high - low) * i) / (points - 1));
   const exact = [...marks, spot].filter((price) => price > low && price < high);
   const prices = [...new Set([...even, ...exact])].sort((a, b) => a - b);
+  const pnlAt = (price: number, at: MarketState, volOf: (i: number) => number | null) =>
+    sum(legs.map((leg, i) => legPnl(leg, legPrice(leg, volOf(i), { ...at, spot: price }))));
+  // The what-if's date and IV move the whole curve, not just one point (its price is where the point sits).
+  const later = scenario && (scenario.daysForward > 0 || scenario.ivShift !== 0) ? { ...state, nowMs: state.nowMs + scenario.daysForward * DAY_MS } : undefined;
   return prices.map((price) => ({
     price,
     expiry: payoff.at(price),
-    today: sum(legs.map((leg, i) => legPnl(leg, legPrice(leg, vols[i] ?? null, { ...state, spot: price })))),
+    today: pnlAt(price, state, (i) => vols[i] ?? null),
+    ...(later && { scenario: pnlAt(price, later, (i) => scenarioVol(vols[i], scenario!.ivShift)) }),
   }));
 }
+
+/** The days forward and IV shift of a what-if (its price aside). */
+interface Scenario {
+  daysForward: number;
+  ivShift: number;
+}
+
+function scenarioOf(whatIf: WhatIf, today: string): Scenario {
+  return { daysForward: whatIf.date !== undefined ? daysBetween(today, whatIf.date) : (whatIf.daysForward ?? 0), ivShift: whatIf.ivShift ?? 0 };
+}
+
+const scenarioVol = (vol: number | null | undefined, ivShift: number) => (vol === null || vol === undefined ? null : shiftedVol(vol, ivShift));
 
 function whatIf(
   legs: readonly Leg[],
@@ -204,12 +222,11 @@ function whatIf(
 ): PositionAnalysis['whatIf'] {
   const price = scenario.price ?? (scenario.priceShift !== undefined ? state.spot + scenario.priceShift : state.spot * (1 + (scenario.priceShiftPct ?? 0) / 100));
   if (!(price > 0)) throw new CoachError('invalid_input', `The what-if price ${price.toFixed(2)} is not above 0`);
-  const daysForward = scenario.date !== undefined ? daysBetween(today, scenario.date) : (scenario.daysForward ?? 0);
+  const { daysForward, ivShift } = scenarioOf(scenario, today);
   if (daysForward < 0) throw new CoachError('invalid_input', `The what-if date ${scenario.date} is before today (${today})`);
-  const ivShift = scenario.ivShift ?? 0;
   const moved: MarketState = { ...state, spot: price, nowMs: state.nowMs + daysForward * DAY_MS };
   const rows = legs.map((leg, index) => {
-    const iv = vols[index] === null || vols[index] === undefined ? null : shiftedVol(vols[index], ivShift);
+    const iv = scenarioVol(vols[index], ivShift);
     const { value, greeks } = valueLeg(leg, iv, moved);
     return { index, mark: value, iv, greeks, dollarGreeks: dollarGreeks(leg, greeks) };
   });

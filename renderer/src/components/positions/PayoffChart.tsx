@@ -40,6 +40,7 @@ export function PayoffChart({ analysis }: { analysis: PositionAnalysis }) {
   };
   const hoverExpiry = hoverPrice === null ? null : valueAt(analysis.curve, hoverPrice, 'expiry');
   const hoverToday = hoverPrice === null ? null : valueAt(analysis.curve, hoverPrice, 'today');
+  const hoverScenario = hoverPrice === null ? null : valueAt(analysis.curve, hoverPrice, 'scenario');
 
   return (
     <figure className="payoff-chart">
@@ -101,6 +102,7 @@ export function PayoffChart({ analysis }: { analysis: PositionAnalysis }) {
               </g>
             )}
             <path d={linePath(layout.todayPoints)} className="payoff-today" data-testid="payoff-today" />
+            {layout.scenarioPoints && <path d={linePath(layout.scenarioPoints)} className="payoff-scenario-curve" data-testid="payoff-scenario-curve" />}
             <path d={linePath(layout.expiryPoints)} className="payoff-expiry" data-testid="payoff-expiry" />
             {layout.breakevens.map((b) => (
               <g key={b.value} className="payoff-breakeven">
@@ -131,9 +133,15 @@ export function PayoffChart({ analysis }: { analysis: PositionAnalysis }) {
       <figcaption className="payoff-caption">
         <span className="payoff-key payoff-key-expiry">{expiryLabel}</span>
         <span className="payoff-key payoff-key-today">Today</span>
+        {layout.scenarioPoints && analysis.whatIf && (
+          <span className="payoff-key payoff-key-scenario-curve">
+            {analysis.whatIf.date}
+            {analysis.whatIf.ivShift ? `, IV ${analysis.whatIf.ivShift > 0 ? '+' : ''}${analysis.whatIf.ivShift} pts` : ''}
+          </span>
+        )}
         {analysis.whatIf && <span className="payoff-key payoff-key-scenario">What-if</span>}
         <span className="payoff-readout num" aria-live="off">
-          {hoverPrice === null ? 'Point at the diagram to read the P&L at a price' : `At ${formatPrice(hoverPrice)}: expiry ${formatMoney(hoverExpiry)} · today ${formatMoney(hoverToday)}`}
+          {hoverPrice === null ? 'Point at the diagram to read the P&L at a price' : `At ${formatPrice(hoverPrice)}: expiry ${formatMoney(hoverExpiry)} · today ${formatMoney(hoverToday)}${hoverScenario === null ? '' : ` · what-if ${formatMoney(hoverScenario)}`}`}
         </span>
       </figcaption>
     </figure>

@@ -183,3 +183,27 @@ describe('payoffLayout', () => {
     expect(on.scenario!.x).toBeCloseTo(58 + (20 * 284) / 30, 9);
   });
 });
+
+describe('the what-if curve', () => {
+  // The spread on a later date at a higher IV, made up as today's curve minus $50 everywhere, and
+  // reaching −700 at 90 (below every other value there).
+  const later = spread.map((p) => ({ ...p, scenario: p.price === 90 ? -700 : p.today - 50 }));
+
+  it('widens the P&L range to it and reads it at a price', () => {
+    // Lowest −700 (the scenario at 90), highest +600 (expiry): span 1 300, air 104.
+    expect(pnlDomain(later)).toEqual([-804, 704]);
+    // Between 110 (100 × (110 − 105)/5 − 50 = 50) and 120 (300 − 50 = 250): 150 at 115.
+    expect(valueAt(later, 115, 'scenario')).toBeCloseTo(150, 10);
+    expect(valueAt(spread, 115, 'scenario')).toBeNull();
+  });
+
+  it('is drawn only when every point has it', () => {
+    const input = { curve: later, breakevens: [104], maxProfit: 600, maxLoss: 400, spot: 103 } as const;
+    const layout = payoffLayout(input, 358, 300);
+    expect(layout.scenarioPoints).toHaveLength(5);
+    // 90 is the lowest value of the domain: 8% of air above the plot's bottom.
+    expect(layout.scenarioPoints![0]!.y).toBeCloseTo(layout.y(-700), 9);
+    expect(layout.scenarioPoints![0]!.y).toBeLessThan(layout.plot.bottom);
+    expect(payoffLayout({ ...input, curve: spread }, 358, 300).scenarioPoints).toBeNull();
+  });
+});

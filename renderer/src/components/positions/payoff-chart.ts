@@ -32,22 +32,24 @@ export function niceTicks(min: number, max: number, maxTicks: number): number[] 
   return ticks;
 }
 
-/** The P&L range to draw: both curves, zero and the given marks, with 8% of air above and below. */
+/** The P&L range to draw: every curve, zero and the given marks, with 8% of air above and below. */
 export function pnlDomain(curve: readonly PayoffPoint[], marks: readonly number[] = []): [number, number] {
-  const values = [0, ...marks, ...curve.flatMap((p) => [p.expiry, p.today])].filter(Number.isFinite);
+  const values = [0, ...marks, ...curve.flatMap((p) => [p.expiry, p.today, p.scenario ?? 0])].filter(Number.isFinite);
   const low = Math.min(...values);
   const high = Math.max(...values);
   const pad = (high - low || 1) * 0.08;
   return [low - pad, high + pad];
 }
 
-/** The P&L on `key` at `price`, interpolated between grid points; null outside the grid. */
-export function valueAt(curve: readonly PayoffPoint[], price: number, key: 'expiry' | 'today'): number | null {
+/** The P&L on `key` at `price`, interpolated between grid points; null outside the grid or where the curve is absent. */
+export function valueAt(curve: readonly PayoffPoint[], price: number, key: 'expiry' | 'today' | 'scenario'): number | null {
   for (let i = 1; i < curve.length; i++) {
     const a = curve[i - 1]!;
     const b = curve[i]!;
     if (price < a.price || price > b.price) continue;
-    return b.price === a.price ? a[key] : a[key] + ((price - a.price) / (b.price - a.price)) * (b[key] - a[key]);
+    const [va, vb] = [a[key], b[key]];
+    if (va === undefined || vb === undefined) return null;
+    return b.price === a.price ? va : va + ((price - a.price) / (b.price - a.price)) * (vb - va);
   }
   return null;
 }
@@ -144,6 +146,8 @@ export interface PayoffLayout {
   zeroY: number;
   expiryPoints: Pt[];
   todayPoints: Pt[];
+  /** The curve on the what-if's date at its IV; null when the what-if moves neither. */
+  scenarioPoints: Pt[] | null;
   xTicks: { value: number; x: number }[];
   yTicks: { value: number; y: number }[];
   breakevens: BreakevenMark[];
@@ -189,6 +193,7 @@ export function payoffLayout(input: PayoffInput, width: number, height: number):
     zeroY: y(0),
     expiryPoints: curve.map((p) => ({ x: x(p.price), y: y(p.expiry) })),
     todayPoints: curve.map((p) => ({ x: x(p.price), y: y(p.today) })),
+    scenarioPoints: curve.length && curve.every((p) => p.scenario !== undefined) ? curve.map((p) => ({ x: x(p.price), y: y(p.scenario!) })) : null,
     xTicks: niceTicks(first, last, Math.max(2, Math.floor((plotRight - plotLeft) / 80))).map((value) => ({ value, x: x(value) })),
     yTicks: niceTicks(low, high, Math.max(2, Math.floor((plot.bottom - plot.top) / 40))).map((value) => ({ value, y: y(value) })),
     breakevens: input.breakevens.map((value, i) => ({
