@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CPI_RELEASES, FOMC_DECISIONS, NFP_RELEASES } from './event-calendar';
-import { calendarSources, daysBetween, MACRO_CALENDAR, nextEvents, upcomingEvents } from './events';
+import { calendarSources, MACRO_CALENDAR, nextEvents, upcomingEvents } from './events';
 
 const find = (kind: string, date: string) => MACRO_CALENDAR.find((e) => e.kind === kind && e.date === date);
 /** A New York wall time as epoch ms (the offset written out: EST −05:00, EDT −04:00). */
@@ -95,11 +95,5 @@ describe('next events at fixed clocks', () => {
     expect(list.map((e) => `${e.kind} ${e.date}`)).toEqual(['cpi 2026-03-11', 'fomc 2026-03-18', 'nfp 2026-04-03', 'cpi 2026-04-10']);
     expect(list[0]).toMatchObject({ daysUntil: 1, at: ny('2026-03-11T08:30:00-04:00') }); // EDT since 03-08
     expect(upcomingEvents(ny('2026-03-10T09:00:00-04:00'), 60).every((e, i, all) => i === 0 || all[i - 1]!.at <= e.at)).toBe(true);
-  });
-
-  it('counts days across DST and year ends', () => {
-    expect(daysBetween('2026-03-07', '2026-03-09')).toBe(2);
-    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
-    expect(daysBetween('2026-01-28', '2026-01-27')).toBe(-1);
   });
 });

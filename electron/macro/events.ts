@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import type { MacroEvent, MacroEventKind } from '../../shared/schemas/macro';
-import { MARKET_ZONE, marketDate } from '../market/calendar';
+import { daysBetween, MARKET_ZONE, marketDate } from '../market/calendar';
 import { CALENDAR_COVERAGE, CPI_RELEASES, FOMC_DECISIONS, NFP_RELEASES, type DataRelease } from './event-calendar';
 
 /** Release times in New York: FOMC statements at 14:00, BLS data at 08:30. */
 const RELEASE_TIME: Readonly<Record<MacroEventKind, string>> = { fomc: '14:00', cpi: '08:30', nfp: '08:30' };
-const MS_PER_DAY = 86_400_000;
 
 type CalendarEntry = Omit<MacroEvent, 'daysUntil'>;
 
@@ -51,11 +50,6 @@ export const MACRO_CALENDAR: readonly CalendarEntry[] = [
   ...CPI_RELEASES.map((r) => dataEntry('cpi', r)),
   ...NFP_RELEASES.map((r) => dataEntry('nfp', r)),
 ].sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind));
-
-/** Whole New York calendar days from `today` to `date` (both YYYY-MM-DD). */
-export function daysBetween(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / MS_PER_DAY);
-}
 
 function withDays(entry: CalendarEntry, today: string): MacroEvent {
   return { ...entry, daysUntil: daysBetween(today, entry.date) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysBetween,
   EARLY_CLOSES,
   getMarketStatus,
   HOLIDAYS,
@@ -188,5 +189,15 @@ describe('session helpers', () => {
   it('refuses what is not a date', () => {
     expect(() => sessionFor('2025-02-30')).toThrow('Not a date');
     expect(() => sessionFor('tomorrow')).toThrow('Not a date');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days across DST and year ends, negative backwards', () => {
+    expect(daysBetween('2026-03-07', '2026-03-09')).toBe(2); // over the 03-08 spring-forward
+    expect(daysBetween('2026-10-31', '2026-11-02')).toBe(2); // over the 11-01 fall-back
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-01-28', '2026-01-27')).toBe(-1);
+    expect(daysBetween('2026-12-02', '2028-01-21')).toBe(415); // 29 + 365 + 21 to the Jan 2028 LEAPS
   });
 });

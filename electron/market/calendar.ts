@@ -86,6 +86,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier), both YYYY-MM-DD. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcNoon(to).getTime() - utcNoon(from).getTime()) / 86_400_000);
+}
+
 /** Why the exchange is shut all day on `date` (weekend or holiday name), or undefined on a trading day. */
 export function closureReason(input: DateInput): string | undefined {
   const date = marketDate(input);

@@ -1,5 +1,5 @@
 import type { Expiration, ExpirationKind } from '../../../shared/schemas/chains';
-import { addDays, isTradingDay, marketDate } from '../../market/calendar';
+import { addDays, daysBetween, isTradingDay, marketDate } from '../../market/calendar';
 import { settlementInstant } from '../pricing/expiry';
 import { optionUnderlying, settlementFor, standardMonthlyExpiry } from '../pricing/underlyings';
 
@@ -73,9 +73,4 @@ function lastTradingDayOnOrBefore(date: string): string {
 function nextFriday(date: string): string {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   return addDays(date, (5 - weekday + 7) % 7);
-}
-
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
 }

@@ -3,7 +3,7 @@
 import { CoachError } from '../../../shared/errors';
 import type { Leg, OptionLeg } from '../../../shared/schemas/options';
 import type { LegAnalysis, PositionAnalysis, WhatIf } from '../../../shared/schemas/positions';
-import { addDays, marketDate } from '../../market/calendar';
+import { addDays, daysBetween, marketDate } from '../../market/calendar';
 import { MS_PER_YEAR } from '../pricing/expiry';
 import { optionUnderlying } from '../pricing/underlyings';
 import { formatStrike, shortExpiry } from './name';
@@ -54,11 +54,6 @@ export function describeLeg(leg: Leg, referenceYear: number): string {
   const size = `${leg.quantity > 0 ? '+' : '−'}${Math.abs(leg.quantity)}`;
   if (leg.kind === 'stock') return `${size} ${leg.symbol} shares`;
   return `${size} ${leg.symbol} ${formatStrike(leg.strike)} ${leg.right} ${shortExpiry(leg.expiry, referenceYear)}`;
-}
-
-/** Calendar days between two New York dates. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / DAY_MS);
 }
 
 export function analyzePosition(request: AnalyzerRequest, market: AnalyzerMarket): PositionAnalysis {
