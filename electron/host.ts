@@ -12,7 +12,6 @@ import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
 import { MacroService } from './macro/service';
-import { MassiveClient } from './market/massive-client';
 import { MarketService } from './market/service';
 import { Monitoring, monitoringSettings, nodeSentrySdk } from './monitoring/monitoring';
 import { BreakerHub } from './net/circuit-breaker';
@@ -173,8 +172,8 @@ export function createHost(options: HostOptions): Host {
   const levels = new LevelsService({ market });
   const optionChains = new OptionsChainService({
     market,
-    // Its own client on the market's breaker: an outage seen by either trips both.
-    massive: new MassiveClient({ baseUrl: config.MASSIVE_BASE_URL, apiKey: secrets.getter('MASSIVE_API_KEY'), breaker: massiveBreaker, logger, timeoutMs: config.MASSIVE_TIMEOUT_MS }),
+    // The market's client: one key, one breaker, so an outage seen by either trips both.
+    massive: market.massiveClient,
     apiKey: secrets.getter('MASSIVE_API_KEY'),
   });
   const journal = new JournalService(db, events);

@@ -36,6 +36,8 @@ export interface MarketServiceOptions {
 export class MarketService {
   readonly simulated: SimulatedMarket;
   readonly csv: CsvBarsProvider;
+  /** The one Massive.com client (key, breaker, retries), shared with the option chains. */
+  readonly massiveClient: MassiveClient;
   private readonly massive: MassiveProvider;
   private readonly now: () => number;
 
@@ -44,8 +46,8 @@ export class MarketService {
     const cache = new MarketCache(options.db);
     this.simulated = new SimulatedMarket({ now: this.now });
     this.csv = new CsvBarsProvider(options.db, cache, this.now);
-    const client = new MassiveClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, breaker: options.breaker, logger: options.logger, timeoutMs: options.timeoutMs });
-    this.massive = new MassiveProvider(client, cache, this.now);
+    this.massiveClient = new MassiveClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, breaker: options.breaker, logger: options.logger, timeoutMs: options.timeoutMs });
+    this.massive = new MassiveProvider(this.massiveClient, cache, this.now);
   }
 
   /** Which provider answers for symbols without imported bars (the health check and the UI badge). */
