@@ -1,5 +1,6 @@
 import type { Alert, AlertCondition } from '../../../shared/schemas/alerts';
 import type { Notification } from '../../../shared/schemas/notifications';
+import { formatPrice } from './format';
 
 /** How each condition reads in the form and the list. */
 export const CONDITION_LABELS: Record<AlertCondition, string> = {
@@ -11,10 +12,6 @@ export const CONDITION_LABELS: Record<AlertCondition, string> = {
   pct_move_up: 'rises by',
   pct_move_down: 'falls by',
 };
-
-export function formatPrice(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 /**
  * What the alert watches, in words: "crosses above 601.25", "crosses PDH (601.25 today)",

@@ -26,3 +26,8 @@ const PLATFORMS: Record<string, string> = { darwin: 'macOS', win32: 'Windows', l
 export function formatPlatform(platform: string): string {
   return PLATFORMS[platform] ?? platform;
 }
+
+/** "601.25": an underlying price, a strike or a premium, always with cents; an em dash for no value. */
+export function formatPrice(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

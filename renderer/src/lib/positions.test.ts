@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBound, formatPrice, formatSigned } from './positions';
+import { formatPrice } from './format';
+import { formatBound, formatSigned } from './positions';
 
 describe('position formats', () => {
   it('signs greeks and moves, with a real minus sign and no sign on zero', () => {

@@ -13,8 +13,3 @@ export function formatSigned(value: number | null | undefined, digits = 2): stri
 export function formatBound(value: Bound): string {
   return value === 'unlimited' ? 'Unlimited' : formatMoney(value);
 }
-
-/** "601.25": an underlying price or a strike, always with cents. */
-export function formatPrice(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}

@@ -1,6 +1,7 @@
 import type { PositionAnalysis } from '../../../../shared/schemas/positions';
 import { formatMoney, formatPercent, pnlTone } from '../../lib/journal';
-import { formatBound, formatPrice, formatSigned } from '../../lib/positions';
+import { formatPrice } from '../../lib/format';
+import { formatBound, formatSigned } from '../../lib/positions';
 import { FigureList, type Figure } from './FigureList';
 
 /** The position in figures: dollar greeks, SPX beta-weighted delta, probability of profit, cost, mark, P&L and the payoff's key points. */

@@ -1,6 +1,7 @@
 import type { PositionAnalysis } from '../../../../shared/schemas/positions';
 import { formatMoney, formatPercent, pnlTone } from '../../lib/journal';
-import { formatPrice, formatSigned } from '../../lib/positions';
+import { formatPrice } from '../../lib/format';
+import { formatSigned } from '../../lib/positions';
 
 const COLUMNS = ['Leg', 'Entry', 'Mark', 'Bid / ask', 'IV', 'DTE', 'Delta', 'Theta', 'Vega', 'Cost', 'Value', 'P&L'];
 

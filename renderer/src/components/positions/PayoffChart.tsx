@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { PositionAnalysis } from '../../../../shared/schemas/positions';
 import { useElementWidth } from '../../hooks/use-element-width';
 import { formatMoney } from '../../lib/journal';
-import { formatPrice } from '../../lib/positions';
+import { formatPrice } from '../../lib/format';
 import { areaPath, formatPnlTick, linePath, payoffLayout, valueAt } from './payoff-chart';
 
 const HEIGHT = 300;

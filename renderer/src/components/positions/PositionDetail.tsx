@@ -4,7 +4,7 @@ import { useApiEvent } from '../../hooks/use-api-event';
 import { useCall } from '../../hooks/use-call';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { formatNewYork } from '../../lib/new-york-time';
-import { formatPrice } from '../../lib/positions';
+import { formatPrice } from '../../lib/format';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { GreeksSummary } from './GreeksSummary';

@@ -1,7 +1,8 @@
 import type { CoachError } from '../../../../shared/errors';
 import type { PositionAnalysis } from '../../../../shared/schemas/positions';
 import { formatMoney, plural, pnlTone } from '../../lib/journal';
-import { formatPrice, formatSigned } from '../../lib/positions';
+import { formatPrice } from '../../lib/format';
+import { formatSigned } from '../../lib/positions';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FigureList, type Figure } from './FigureList';
 import { ScenarioSlider } from './ScenarioSlider';

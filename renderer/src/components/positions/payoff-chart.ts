@@ -1,4 +1,5 @@
 import type { Bound, PositionAnalysis } from '../../../../shared/schemas/positions';
+import { formatMoney } from '../../lib/journal';
 
 /** The geometry of the payoff diagram, computed apart from React so it can be tested. */
 
@@ -157,7 +158,6 @@ export interface PayoffLayout {
   scenario: (Pt & { pnl: number }) | null;
 }
 
-const money = (value: number) => `${value < 0 ? '−' : ''}$${Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Everything the payoff diagram draws, in pixels of a `width` × `height` drawing. */
 export function payoffLayout(input: PayoffInput, width: number, height: number): PayoffLayout {
@@ -182,7 +182,7 @@ export function payoffLayout(input: PayoffInput, width: number, height: number):
   const inside = (price: number) => price >= first && price <= last;
   const extreme = (value: Bound, sign: number, word: string): ExtremeMark => ({
     value,
-    text: `${word} ${value === 'unlimited' ? 'unlimited' : money(value)}`,
+    text: `${word} ${value === 'unlimited' ? 'unlimited' : formatMoney(value)}`,
     y: value === 'unlimited' ? null : y(sign * value),
   });
   return {
