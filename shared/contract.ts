@@ -48,6 +48,24 @@ import {
   PositionUpdateSchema,
 } from './schemas/positions';
 import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
+import {
+  ChatCancelInputSchema,
+  ChatCancelSchema,
+  ChatExportInputSchema,
+  ChatExportSchema,
+  ChatSendInputSchema,
+  ChatSessionCreateSchema,
+  ChatSessionDetailSchema,
+  ChatSessionIdSchema,
+  ChatSessionListInputSchema,
+  ChatSessionListSchema,
+  ChatSessionRenameSchema,
+  ChatSessionSchema,
+  ChatSessionsChangedSchema,
+  ChatStatusSchema,
+  ChatStreamEventSchema,
+  ChatTurnResultSchema,
+} from './schemas/chat';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
 import {
   AlertCreateSchema,
@@ -219,6 +237,23 @@ export const calls = {
   'leaps:roll': call(LeapsRollInputSchema, LeapsRollResultSchema, 'Roll calculator.', 'POST /api/leaps/roll'),
   /** Risk-free rate, VIX and its term structure, the next FOMC/CPI/payrolls dates (official calendars) and the day's index and sector moves. */
   'macro:context': call(MacroContextInputSchema, MacroContextSchema, 'Macro context: rate, VIX curve, event calendar, index and sector moves.', 'GET /api/macro/context'),
+
+  // AI coach chat (the answer itself streams: see `streams` below)
+  /** Which engine answers (the offline coach, or the OpenAI-compatible model named) and the functions it may call. */
+  'chat:status': call(EmptyInput, ChatStatusSchema, 'The chat engine and its functions.'),
+  /** Sessions, most recently active first; `query` searches titles and message text. */
+  'chat:sessions': call(ChatSessionListInputSchema, ChatSessionListSchema, 'List or search chat sessions.', 'GET /api/chat/sessions'),
+  /** One session with its whole history (messages, function calls, cards). */
+  'chat:session': call(ChatSessionIdSchema, ChatSessionDetailSchema, 'One chat session with its messages.', 'GET /api/chat/sessions/:id'),
+  /** A new, empty session. */
+  'chat:create': call(ChatSessionCreateSchema, ChatSessionSchema, 'Create a chat session.', 'POST /api/chat/sessions'),
+  'chat:rename': call(ChatSessionRenameSchema, ChatSessionSchema, 'Rename a chat session.', 'PATCH /api/chat/sessions/:id'),
+  /** Deletes a session and its messages; one that does not exist is `not_found`. */
+  'chat:delete': call(ChatSessionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a chat session.', 'DELETE /api/chat/sessions/:id'),
+  /** A session as a Markdown or JSON document (file name, MIME type, text). */
+  'chat:export': call(ChatExportInputSchema, ChatExportSchema, 'Export a chat session.', 'GET /api/chat/sessions/:id/export'),
+  /** Stops a streaming answer (IPC; over HTTP closing the request does the same). The partial answer is kept, marked stopped. */
+  'chat:cancel': call(ChatCancelInputSchema, ChatCancelSchema, 'Stop a streaming answer.'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -251,6 +286,29 @@ export const events = {
   // Positions and portfolio
   /** A position was created, edited or deleted. */
   'positions:changed': PositionsChangedSchema,
+
+  // AI coach chat
+  /** A session was created, renamed, deleted or got a message (the session list refreshes). */
+  'chat:sessionsChanged': ChatSessionsChangedSchema,
+} as const;
+
+function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute) {
+  return { input, event, output, description, rest };
+}
+
+/**
+ * Calls whose answer streams as events before the output (the chat). Each becomes: an IPC channel
+ * whose events go to the calling window only, tagged with the caller's stream id; `POST
+ * /api/stream/<name>` (and its REST address) answering SSE with `Accept: text/event-stream`, or the
+ * output as one JSON response otherwise; and `CoachApi.stream(name, input, {onEvent, signal})`.
+ */
+export const streams = {
+  /**
+   * A message to the coach (or `regenerate` the last answer). Events per DESIGN.md: stream_start,
+   * token / function_call_start / function_call_result, message_complete | error, stream_end.
+   * The output is the message_complete payload; the same is persisted either way.
+   */
+  'chat:send': stream(ChatSendInputSchema, ChatStreamEventSchema, ChatTurnResultSchema, 'Send a chat message; the answer streams.', 'POST /api/chat/message'),
 } as const;
 
 export type Calls = typeof calls;
@@ -274,4 +332,16 @@ export function isCallName(name: string): name is CallName {
 
 export function isEventName(name: string): name is EventName {
   return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type StreamInput<K extends StreamName> = z.input<Streams[K]['input']>;
+export type StreamParams<K extends StreamName> = z.output<Streams[K]['input']>;
+export type StreamEvent<K extends StreamName> = z.output<Streams[K]['event']>;
+export type StreamOutput<K extends StreamName> = z.output<Streams[K]['output']>;
+export const STREAM_NAMES = Object.keys(streams) as StreamName[];
+
+export function isStreamName(name: string): name is StreamName {
+  return Object.prototype.hasOwnProperty.call(streams, name);
 }
