@@ -39,6 +39,8 @@ export function Shell({ settings }: { settings: SettingsState }) {
     [save],
   );
 
+  const changeSession = useCallback((id: string | null) => save('chat.activeSessionId', id), [save]);
+
   const commitWidth = (width: number) => {
     save('ui.chatPanelWidth', width);
     setLiveWidth(undefined);
@@ -50,7 +52,13 @@ export function Shell({ settings }: { settings: SettingsState }) {
         <h1 className="visually-hidden">TITM AI Coach</h1>
         {narrow && <PanelToggle value={shown} onChange={setShown} />}
         <main className="workspace">
-          <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
+          <ChatPanel
+            id={CHAT_PANEL_ID}
+            width={narrow ? undefined : chatWidth}
+            hidden={narrow && shown !== 'chat'}
+            sessionId={settings.settings?.['chat.activeSessionId'] ?? null}
+            onSessionChange={changeSession}
+          />
           {!narrow && (
             <Splitter
               value={chatWidth}

@@ -1,0 +1,20 @@
+import { useCall } from '../../hooks/use-call';
+
+/** Which engine answers: "Offline coach" (built in, no key) or the model's name. */
+export function EngineBadge() {
+  const { data, error } = useCall('chat:status', {});
+  if (error) {
+    return (
+      <span className="pill pill-down chat-engine" title={error.message}>
+        Coach unavailable
+      </span>
+    );
+  }
+  if (!data) return null;
+  const offline = data.provider === 'offline';
+  return (
+    <span className={offline ? 'pill chat-engine chat-engine-offline' : 'pill pill-ok chat-engine'} data-testid="chat-engine" data-provider={data.provider} title={data.model ?? undefined}>
+      {offline ? 'Offline coach' : data.label}
+    </span>
+  );
+}
