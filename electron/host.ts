@@ -8,6 +8,7 @@ import { appHandlers } from './app/service';
 import { ChatService } from './chat/service';
 import { CHAT_FUNCTIONS } from './chat/functions';
 import { createOfflineProvider } from './chat/providers';
+import type { ChatFunction, ChatProvider } from './chat/types';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
@@ -74,6 +75,8 @@ export interface HostOptions {
    * `notifications:clicked`.
    */
   notifier?: NativeNotifier;
+  /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
+  chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
 }
 
 export interface Host {
@@ -201,8 +204,8 @@ export function createHost(options: HostOptions): Host {
     profile,
     // The functions call the services through the contract (validated, logged with the turn's request id).
     dispatch: (name, input, ctx) => dispatch(name, input, ctx),
-    functions: CHAT_FUNCTIONS,
-    provider: () => offlineCoach,
+    functions: options.chat?.functions ?? CHAT_FUNCTIONS,
+    provider: () => options.chat?.provider ?? offlineCoach,
     streams: streamRegistry,
   });
   const dispatch: Dispatch = createDispatcher(
