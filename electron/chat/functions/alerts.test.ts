@@ -1,8 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelAlert } from './cancel-alert';
+import type { Alert } from '../../../shared/schemas/alerts';
+import { cancelAlert, pickAlerts } from './cancel-alert';
 import { getAlerts } from './get-alerts';
 import { expectCents, startFunctionHost, type FunctionHost } from './lib/testing';
 import { setAlert } from './set-alert';
+
+describe('picking the alerts to cancel (plain data)', () => {
+  const alert = (id: string, targetPrice: number | null, level: string | null = null) => ({ id, symbol: 'SPX', condition: 'above', targetPrice, level, percent: null }) as Alert;
+  const active = [alert('a', 6000), alert('b', 6100), alert('c', null, 'PDH')];
+
+  it('all of them without a price; with a price those within 0.1 % of it', () => {
+    expect(pickAlerts(active, 'SPX', undefined).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(pickAlerts(active, 'SPX', 6005).map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('nothing to pick is not_found, naming what there is', () => {
+    expect(() => pickAlerts([], 'SPX', undefined)).toThrow(expect.objectContaining({ code: 'not_found', message: 'SPX has no active alerts: nothing to cancel' }));
+    expect(() => pickAlerts(active, 'SPX', 6050)).toThrow(
+      expect.objectContaining({ code: 'not_found', message: 'No active SPX alert at 6050; the active SPX alerts are: SPX above 6000 (id a); SPX above 6100 (id b); SPX above PDH (id c)' }),
+    );
+  });
+});
 
 describe('alert functions through a real host', () => {
   let h: FunctionHost;
@@ -25,7 +43,7 @@ describe('alert functions through a real host', () => {
     expect(result.created).toMatchObject({ symbol: 'SPY', level: 'R1 (classic)', targetPrice: null });
     const levels = await h.call('levels:get', { symbol: 'SPY' });
     expectCents(result.levelPriceNow, levels.levels.find((l) => l.name === 'R1 (classic)')!.price);
-    await expect(h.run(setAlert, { symbol: 'SPY', condition: 'above', level: 'ORH' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('ORH 5m, 15m or 30m') });
+    await expect(h.run(setAlert, { symbol: 'SPY', condition: 'above', level: 'ORH' })).rejects.toThrow('say which opening range, ORH 5m, 15m or 30m');
   });
 
   it('set_alert: price and level together, or neither, or a percent condition, are refused by the schema; an unknown symbol by the service', async () => {
@@ -34,7 +52,7 @@ describe('alert functions through a real host', () => {
     expect(parse({ symbol: 'SPY', condition: 'above' }).success).toBe(false);
     expect(parse({ symbol: 'SPY', condition: 'pct_move_up', price: 600 }).success).toBe(false);
     expect(parse({ symbol: 'SPY', condition: 'above', price: -5 }).success).toBe(false);
-    await expect(h.run(setAlert, { symbol: 'ZZZZQ', condition: 'above', price: 10 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(h.run(setAlert, { symbol: 'ZZZZQ', condition: 'above', price: 10 })).rejects.toThrow(/ZZZZQ/);
   });
 
   it('get_alerts lists the active alerts by default, or one symbol, or another status', async () => {
@@ -51,7 +69,6 @@ describe('alert functions through a real host', () => {
 
   it('cancel_alert by symbol and price cancels only the alert at that price; a price with no alert names the ones there are', async () => {
     const missing = await h.run(cancelAlert, { symbol: 'QQQ', price: 500 }).catch((e: unknown) => e);
-    expect(missing).toMatchObject({ code: 'not_found' });
     expect((missing as Error).message).toMatch(/^No active QQQ alert at 500; the active QQQ alerts are: QQQ above 600 \(id .+\); QQQ below 400 \(id .+\)$/);
 
     const { result, widget } = await h.run(cancelAlert, { symbol: 'QQQ', price: 600.25 });
@@ -64,12 +81,12 @@ describe('alert functions through a real host', () => {
     await h.run(setAlert, { symbol: 'QQQ', condition: 'crosses', price: 450 });
     const { result } = await h.run(cancelAlert, { symbol: 'QQQ' });
     expect((result.cancelled as { targetPrice: number }[]).map((a) => a.targetPrice).sort()).toEqual([400, 450]);
-    await expect(h.run(cancelAlert, { symbol: 'QQQ' })).rejects.toMatchObject({ code: 'not_found', message: 'QQQ has no active alerts: nothing to cancel' });
+    await expect(h.run(cancelAlert, { symbol: 'QQQ' })).rejects.toThrow('QQQ has no active alerts: nothing to cancel');
 
     const [spx] = (await h.call('alerts:list', { status: 'active', symbol: 'SPX' })).alerts;
     const byId = await h.run(cancelAlert, { alertId: spx!.id });
     expect(byId.result.cancelled).toEqual([expect.objectContaining({ id: spx!.id, status: 'cancelled' })]);
-    await expect(h.run(cancelAlert, { alertId: 'no-such-alert' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.run(cancelAlert, { alertId: 'no-such-alert' })).rejects.toThrow(/no-such-alert/);
     expect(cancelAlert.parameters.safeParse({}).success).toBe(false);
     expect(cancelAlert.parameters.safeParse({ price: 600 }).success).toBe(false);
   });

@@ -70,8 +70,9 @@ describe('market functions through a real host (simulated market, wall clock)', 
     expectCents((result.atr as { intraday: number }).intraday, referenceAtr(regular, 14));
   });
 
-  it('get_key_levels refuses a weekend date with the contract message; bad arguments fail the schema', async () => {
-    await expect(h.run(getKeyLevels, { symbol: 'SPX', date: '2026-03-07' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('not a trading day') });
+  it("get_key_levels: a weekend date is refused with the contract's message, bad arguments by the schema (tool errors the model reads)", async () => {
+    await expect(h.run(getKeyLevels, { symbol: 'SPX', date: '2026-03-07' })).rejects.toThrow('date: 2026-03-07 is not a trading day: a weekend; the session before it is 2026-03-06');
+    await expect(h.run(getKeyLevels, { symbol: 'SPX', timeframe: '2m' })).rejects.toThrow(/^Invalid arguments for get_key_levels: timeframe: /);
     expect(getKeyLevels.parameters.safeParse({ symbol: 'SPX', timeframe: '2m' }).success).toBe(false);
     expect(getKeyLevels.parameters.safeParse({ symbol: 'SPX', extra: 1 }).success).toBe(false);
     expect(getKeyLevels.parameters.safeParse({ symbol: 42 }).success).toBe(false);

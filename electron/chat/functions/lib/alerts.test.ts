@@ -27,7 +27,7 @@ describe('key level names as traders spell them', () => {
   });
 
   it('refuses names that are not alert levels, saying which are', () => {
-    expect(() => resolveLevelName('R4')).toThrow(/"R4" is not a key level an alert can watch\. Use one of: PDH/);
+    expect(() => resolveLevelName('R4')).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/^"R4" is not a key level an alert can watch\. Use one of: PDH/) }));
     expect(() => resolveLevelName('HOD')).toThrow(/not a key level/);
     expect(() => resolveLevelName('ORH 10m')).toThrow(/not a key level/);
     expect(() => resolveLevelName('orl')).toThrow(/say which opening range, ORL 5m, 15m or 30m/);

@@ -28,7 +28,9 @@ describe('chain helpers', () => {
 
   it('finds a listed contract, and names the nearest listed strikes of that side otherwise', () => {
     expect(findContract(chain(), 105, 'put').symbol).toBe('Xput105');
-    expect(() => findContract(chain(), 102, 'call')).toThrow('102 is not a listed XYZ call strike for 2026-03-20; the nearest listed strikes are 95, 100, 105 (spot 101)');
+    expect(() => findContract(chain(), 102, 'call')).toThrow(
+      expect.objectContaining({ code: 'not_found', message: '102 is not a listed XYZ call strike for 2026-03-20; the nearest listed strikes are 95, 100, 105 (spot 101)' }),
+    );
     // 110 has no call: the calls listed nearest to it are named.
     expect(() => findContract(chain(), 110, 'call')).toThrow('the nearest listed strikes are 95, 100, 105');
   });
