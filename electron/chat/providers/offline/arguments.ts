@@ -96,7 +96,8 @@ export function buildCalls(input: BuildInput): Built {
   const symbols = e.symbols.length ? e.symbols.slice(0, MAX_SYMBOLS) : input.fallbackSymbol ? [input.fallbackSymbol] : [];
   const symbol = symbols[0] ?? null;
   const needsSymbol = (make: (symbol: string) => PlannedCall): Built => (symbols.length ? { calls: symbols.map(make) } : { question: EXAMPLE.symbol });
-  const contract = e.contracts[0];
+  // "gamma of spx 6000": a bare number stands for the strike of a contract request.
+  const contract = e.contracts[0] ?? (e.numbers[0] ? { strike: e.numbers[0], right: null, side: null, quantity: null, expiry: null } : undefined);
   const right = contract?.right ?? e.right;
 
   switch (input.intent) {
