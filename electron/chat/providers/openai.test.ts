@@ -53,7 +53,7 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 function provider(options: Partial<OpenAiProviderOptions> = {}): OpenAiProvider {
-  return new OpenAiProvider({ apiKey: () => KEY, baseURL: fake.baseURL, model: 'test-model', breaker: hub.get('openai') ?? hub.create('openai'), ...options });
+  return new OpenAiProvider({ apiKey: () => KEY, baseURL: fake.baseURL, model: 'test-model', timeoutMs: 10_000, breaker: hub.get('openai') ?? hub.create('openai'), ...options });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ChatProviderError> {

@@ -11,11 +11,12 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 export interface OpenAiProviderOptions {
   /** Read at every turn, so a key saved in the app is used without a restart. */
   apiKey: () => string | undefined;
-  /** Any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio); OpenAI's own when absent. */
+  /** Any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio): OPENAI_BASE_URL; OpenAI's own when absent. */
   baseURL?: string;
+  /** OPENAI_MODEL; gpt-4o-mini when absent. */
   model?: string;
-  /** The longest the server may stay silent: before its answer starts, and between two chunks. */
-  timeoutMs?: number;
+  /** The longest the server may stay silent: before its answer starts, and between two chunks (OPENAI_TIMEOUT_MS). */
+  timeoutMs: number;
   /** Model calls per turn; a model still calling functions after that many ends the turn with an error. */
   maxRounds?: number;
   /** SDK retries of a failed request before any of the answer arrived (the breaker sees only the last). */
@@ -46,7 +47,7 @@ export class OpenAiProvider implements ChatProvider {
   constructor(private readonly options: OpenAiProviderOptions) {
     this.model = options.model ?? DEFAULT_OPENAI_MODEL;
     this.baseURL = (options.baseURL ?? DEFAULT_OPENAI_BASE_URL).replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.timeoutMs = options.timeoutMs;
     this.maxRounds = options.maxRounds ?? 5;
     this.maxRetries = options.maxRetries ?? 0;
   }
