@@ -6,6 +6,7 @@ import { createStreamDispatcher } from '../contract/stream-dispatcher';
 import { BreakerHub } from '../net/circuit-breaker';
 import { silentLogger } from '../observability/logger';
 import { startFakeOpenAi, textAnswer, toolCallDeltas, type FakeOpenAi } from '../testing/fake-openai';
+import { startTestHost } from '../testing/test-host';
 import { OpenAiProvider } from './providers/openai';
 import { makeChatWorld } from './testing';
 import { defineFunction, type ModelMessage } from './types';
@@ -113,5 +114,24 @@ describe('a chat turn answered by the OpenAI provider', () => {
       { role: 'user', content: 'support for spx?', status: 'complete' },
       { role: 'assistant', content: 'Support is ', status: 'stopped' },
     ]);
+  });
+});
+
+describe('the host', () => {
+  it('answers with the model at OPENAI_BASE_URL / OPENAI_MODEL once OPENAI_API_KEY is set, and reports it in health', async () => {
+    const key = 'sk-host-test-0123456789abcdef';
+    const t = await startTestHost({ env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${fake.baseURL}/`, OPENAI_MODEL: 'llama3.1:8b' } });
+    try {
+      fake.queue.push(textAnswer('Hi ', 'there.'));
+      const events: ChatStreamEvent[] = [];
+      const result = await t.host.streams('chat:send', { message: 'hello' }, { transport: 'internal', signal: new AbortController().signal, emit: (e) => events.push(e as ChatStreamEvent) });
+      expect(result).toMatchObject({ ok: true, value: { message: { content: 'Hi there.', provider: 'openai' } } });
+      expect(events[0]).toMatchObject({ type: 'stream_start', provider: 'openai' });
+      expect(fake.requests[0]).toMatchObject({ url: '/v1/chat/completions', authorization: `Bearer ${key}`, body: { model: 'llama3.1:8b', stream: true } });
+      const health = (await (await t.request('/health/ready', { token: null })).json()) as { checks: { name: string }[] };
+      expect(health.checks.find((c) => c.name === 'provider:chat')).toMatchObject({ status: 'ok', detail: 'openai (llama3.1:8b) configured', data: { configured: true, breaker: 'closed' } });
+    } finally {
+      await t.close();
+    }
   });
 });
