@@ -125,6 +125,7 @@ describe('health', () => {
         { name: 'database', status: 'ok', critical: true },
         { name: 'provider:sentry', status: 'ok', critical: false, detail: 'log files (embedded default)', data: { source: 'log files', configured: false, breaker: 'closed' } },
         { name: 'provider:market', status: 'ok', critical: false, detail: 'simulated (embedded default)', data: { source: 'simulated', configured: false, breaker: 'closed' } },
+        { name: 'provider:chat', status: 'ok', critical: false, detail: 'offline coach (embedded default)', data: { source: 'offline coach', configured: false, breaker: 'closed' } },
         { name: 'worker:health-monitor', status: 'ok', critical: false, data: { itemsWatched: expect.any(Number), lastError: null, intervalMs: 15_000 } },
         { name: 'worker:alerts', status: 'ok', critical: false, data: { itemsWatched: 0, lastError: null, symbols: 0, failedSymbols: 0 } },
       ],
