@@ -5,9 +5,16 @@ import { KEY_NAMES } from '../shared/schemas/keys';
 import { AlertsService } from './alerts/service';
 import { AlertWorker } from './alerts/worker';
 import { appHandlers } from './app/service';
+import { ChatService } from './chat/service';
+import { CHAT_FUNCTIONS } from './chat/functions';
+import { createOfflineProvider } from './chat/providers';
+import { OpenAiProvider } from './chat/providers/openai';
+import type { ChatFunction, ChatProvider } from './chat/types';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
+import { createStreamDispatcher, type StreamDispatch } from './contract/stream-dispatcher';
+import { StreamRegistry } from './contract/stream-registry';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
 import { LevelsService } from './levels/service';
@@ -69,6 +76,8 @@ export interface HostOptions {
    * `notifications:clicked`.
    */
   notifier?: NativeNotifier;
+  /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
+  chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
 }
 
 export interface Host {
@@ -90,7 +99,13 @@ export interface Host {
   readonly alerts: AlertsService;
   /** The notification inbox and the delivery of fired alerts (events, native popups). */
   readonly notifications: NotificationsService;
+  /** The AI coach's sessions and turns. */
+  readonly chat: ChatService;
   readonly dispatch: Dispatch;
+  /** The streaming calls of the contract (`streams`: the chat's answers). */
+  readonly streams: StreamDispatch;
+  /** Streams in flight by their caller's id (IPC registers them; `chat:cancel` stops one). */
+  readonly streamRegistry: StreamRegistry;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
   start(): void;
@@ -182,7 +197,32 @@ export function createHost(options: HostOptions): Host {
   const positions = new PositionsService({ db, events, chains: optionChains, market });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
-  const dispatch = createDispatcher(
+  const streamRegistry = new StreamRegistry();
+  const offlineCoach = createOfflineProvider();
+  const openAiKey = secrets.getter('OPENAI_API_KEY');
+  const openAiBreaker = breakers.create('openai', { failureThreshold: 5, cooldownMs: 30_000 });
+  const openAi = new OpenAiProvider({
+    apiKey: openAiKey,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    breaker: openAiBreaker,
+  });
+  // Asked at each turn: a key saved in the Profile tab switches the coach to the model without a restart.
+  const chatProvider = () => (openAiKey() ? openAi : offlineCoach);
+  health.register('provider:chat', providerCheck(() => ({ source: chatProvider() === openAi ? `openai (${openAi.model})` : 'offline coach', configured: chatProvider() === openAi }), openAiBreaker), { critical: false });
+  const replacedProvider = options.chat?.provider;
+  const chat = new ChatService({
+    db,
+    events,
+    profile,
+    // The functions call the services through the contract (validated, logged with the turn's request id).
+    dispatch: (name, input, ctx) => dispatch(name, input, ctx),
+    functions: options.chat?.functions ?? CHAT_FUNCTIONS,
+    provider: replacedProvider ? () => replacedProvider : chatProvider,
+    streams: streamRegistry,
+  });
+  const dispatch: Dispatch = createDispatcher(
     mergeHandlers(
       appHandlers(info, health),
       settings.handlers(),
@@ -198,9 +238,15 @@ export function createHost(options: HostOptions): Host {
       positions.handlers(),
       leaps.handlers(),
       macro.handlers(),
+      chat.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
+  const streams = createStreamDispatcher(chat.streamHandlers(), {
+    logger,
+    validateOutput: development,
+    onCrash: (error, ctx) => monitoring.captureError(error, ctx),
+  });
 
   const workers: Worker[] = [];
   let startedAt: number | undefined;
@@ -229,7 +275,10 @@ export function createHost(options: HostOptions): Host {
     monitoring,
     alerts,
     notifications,
+    chat,
     dispatch,
+    streams,
+    streamRegistry,
     addWorker,
     start() {
       startedAt ??= Date.now();

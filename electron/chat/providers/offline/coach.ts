@@ -1,0 +1,83 @@
+import { marketDate } from '../../../market/calendar';
+import { ChatProviderError, type ChatProvider, type ProviderTurn } from '../../types';
+import { composeCall, composeNext, composeUnavailable } from './compose';
+import { paragraphs } from './compose/format';
+import { composeReply } from './compose/replies';
+import { readConversation } from './conversation';
+import { planTurn } from './intent';
+
+/**
+ * The default chat engine when no model is configured: reads the request (intent.ts), calls the
+ * same functions through the same executor as a model would (`turn.callFunction`), and streams an
+ * answer composed from their results, worded for the user's experience level. Deterministic: the
+ * same conversation at the same instant gets the same answer.
+ */
+
+export interface OfflineCoachOptions {
+  /** The clock "today", "friday" and "0dte" are read against (tests fix it). */
+  now?: () => number;
+}
+
+/** Word-sized pieces whose concatenation is the text: each word with the spaces after it. */
+export function wordChunks(text: string): string[] {
+  return text.split(/(?<=\s)(?=\S)/).filter(Boolean);
+}
+
+/** Lets the stream's writes and a Stop reach us between pieces, without any artificial delay. */
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class OfflineCoach implements ChatProvider {
+  readonly id = 'offline' as const;
+  readonly label = 'Offline coach';
+  readonly model = null;
+
+  constructor(private readonly options: OfflineCoachOptions = {}) {}
+
+  async respond(turn: ProviderTurn): Promise<void> {
+    const now = (this.options.now ?? Date.now)();
+    const conversation = readConversation(turn.messages);
+    const plan = planTurn(conversation.message, {
+      now,
+      history: conversation.history,
+      fallbackSymbols: [...conversation.contextSymbols, ...turn.profile.preferredSymbols],
+      contextPositions: conversation.contextPositions,
+    });
+    turn.log.debug('offline coach plan', { plan });
+    const experience = turn.profile.experienceLevel;
+    const available = new Set(turn.tools.map((tool) => tool.name));
+
+    let written = false;
+    const write = async (text: string) => {
+      for (const piece of wordChunks(written ? `\n\n${text}` : text)) {
+        stopIfAborted(turn);
+        turn.emitToken(piece);
+        await nextTick();
+      }
+      written = true;
+    };
+
+    if (plan.kind === 'reply') return write(composeReply(plan.reply, { experience, displayName: turn.profile.displayName, available }));
+    if (plan.kind === 'clarify') return write(plan.question);
+
+    const today = marketDate(now);
+    for (const call of plan.calls) {
+      stopIfAborted(turn);
+      if (!available.has(call.name)) {
+        await write(composeUnavailable(call));
+        continue;
+      }
+      const record = await turn.callFunction(call.name, call.arguments);
+      stopIfAborted(turn);
+      const answer = composeCall(call, record, { experience, today });
+      // A result the composer cannot read means the function's shape moved: worth a line in the log.
+      if (answer.unreadable) turn.log.warn('offline coach could not read a function result', { name: call.name });
+      await write(answer.text);
+    }
+    const next = composeNext(plan.calls.at(-1)!, experience);
+    if (next) await write(paragraphs(next));
+  }
+}
+
+function stopIfAborted(turn: ProviderTurn): void {
+  if (turn.signal.aborted) throw new ChatProviderError('aborted', 'The answer was stopped');
+}

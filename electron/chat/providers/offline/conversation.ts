@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { ModelMessage } from '../../types';
+import type { ContextPosition } from './arguments';
+import { findSymbols } from './entities';
+
+/**
+ * What the offline coach reads from a turn's messages: the last user message, the user's earlier
+ * ones (for follow-ups), and the session's context messages — the `system` messages after the
+ * system prompt, such as the positions a broker screenshot gave.
+ */
+
+/** Earlier user messages kept for follow-ups: enough for "and NDX?" chains, not the whole session. */
+const HISTORY = 12;
+
+/**
+ * Positions in a context message: a JSON object `{"positions": [...]}` (bare or in a ```json block),
+ * each as the screenshot reader extracts them (issue 10's ExtractedPosition).
+ */
+const ExtractedPosition = z.object({
+  symbol: z.string().trim().toUpperCase().min(1),
+  assetType: z.enum(['stock', 'call', 'put']),
+  strike: z.number().positive().nullish(),
+  expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  quantity: z.number().positive(),
+  side: z.enum(['long', 'short']),
+  avgPrice: z.number().min(0).nullish(),
+});
+const PositionsBlock = z.object({ positions: z.array(ExtractedPosition).min(1) });
+
+export interface Conversation {
+  message: string;
+  history: string[];
+  /** Symbols the context messages name, first mentioned first. */
+  contextSymbols: string[];
+  contextPositions: ContextPosition[];
+}
+
+/** The JSON object a context message carries, if any. */
+function jsonIn(content: string): unknown {
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(content)?.[1];
+  const text = fenced ?? content.slice(content.indexOf('{'), content.lastIndexOf('}') + 1);
+  if (!text.trim().startsWith('{')) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Screenshot positions as analyze_position legs, one position per underlying. */
+export function contextPositions(contents: readonly string[]): ContextPosition[] {
+  const byUnderlying = new Map<string, Record<string, unknown>[]>();
+  for (const content of contents) {
+    const parsed = PositionsBlock.safeParse(jsonIn(content));
+    if (!parsed.success) continue;
+    for (const p of parsed.data.positions) {
+      const quantity = p.side === 'short' ? -p.quantity : p.quantity;
+      const leg: Record<string, unknown> = { right: p.assetType, quantity };
+      if (p.assetType !== 'stock' && p.strike) leg.strike = p.strike;
+      if (p.assetType !== 'stock' && p.expiry) leg.expiry = p.expiry;
+      if (p.avgPrice !== null && p.avgPrice !== undefined) leg.price = p.avgPrice;
+      byUnderlying.set(p.symbol, [...(byUnderlying.get(p.symbol) ?? []), leg]);
+    }
+  }
+  return [...byUnderlying].map(([underlying, legs]) => ({ underlying, legs }));
+}
+
+export function readConversation(messages: readonly ModelMessage[]): Conversation {
+  const users: string[] = [];
+  const context: string[] = [];
+  messages.forEach((m, i) => {
+    if (m.role === 'user') users.push(m.content);
+    // The first system message is the prompt the chat service builds; later ones are the session's context.
+    else if (m.role === 'system' && i > 0) context.push(m.content);
+  });
+  return {
+    message: users.at(-1) ?? '',
+    history: users.slice(0, -1).slice(-HISTORY),
+    contextSymbols: [...new Set(context.flatMap(findSymbols))],
+    contextPositions: contextPositions(context),
+  };
+}

@@ -1,0 +1,1 @@
+export { OfflineCoach, type OfflineCoachOptions } from './coach';
