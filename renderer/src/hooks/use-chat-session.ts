@@ -131,7 +131,7 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
           // Dropped by a session switch: forget it (the server keeps what it streamed).
           if (!mine()) return setTurn((shown) => (shown === current ? undefined : shown));
           const error = toCoachError(e);
-          if (controller.signal.aborted || (error.code as string) === 'aborted') {
+          if (controller.signal.aborted || error.code === 'aborted') {
             inFlight.current = undefined;
             if (!current.messageId) giveBack();
             setLoaded((prev) => ({ ...prev, messages: mergeStoppedTurn(prev.messages, current, new Date().toISOString()) }));

@@ -38,11 +38,12 @@ export function Composer({ value, onChange, onSend, onStop, busy, ref }: Compose
         onKeyDown={onKeyDown}
       />
       {busy ? (
-        <button type="button" className="button chat-stop" onClick={onStop} title="Stop (Esc)">
+        // Keyed apart: a click meant for Stop must never land on the Send button that replaces it.
+        <button key="stop" type="button" className="button chat-stop" onClick={onStop} title="Stop (Esc)">
           Stop
         </button>
       ) : (
-        <button type="submit" className="button button-primary" disabled={value.trim() === ''}>
+        <button key="send" type="submit" className="button button-primary" disabled={value.trim() === ''}>
           Send
         </button>
       )}

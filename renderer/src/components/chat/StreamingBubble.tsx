@@ -9,7 +9,6 @@ import { WidgetCard } from './widgets/WidgetCard';
  */
 export function StreamingBubble({ turn }: { turn: StreamingTurn }) {
   const widgets = turnWidgets(turn);
-  const thinking = turn.text === '' && turn.calls.length === 0;
   return (
     <article className="chat-message chat-message-assistant" data-testid="chat-message" data-role="assistant" data-status="streaming" aria-busy="true">
       {turn.calls.length > 0 && (
@@ -22,12 +21,13 @@ export function StreamingBubble({ turn }: { turn: StreamingTurn }) {
       {widgets.map((w, i) => (
         <WidgetCard key={`${w.type}-${i}`} widget={w} />
       ))}
-      {thinking ? (
+      {turn.text === '' ? (
         <p className="chat-thinking muted">
-          Thinking<span className="chat-cursor" aria-hidden="true" />
+          {turn.calls.length === 0 && 'Thinking'}
+          <span className="chat-cursor" aria-hidden="true" />
         </p>
       ) : (
-        turn.text !== '' && <MarkdownText text={turn.text} streaming />
+        <MarkdownText text={turn.text} streaming />
       )}
     </article>
   );
