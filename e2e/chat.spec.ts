@@ -125,3 +125,79 @@ test('Stop keeps the partial answer, marked stopped, also after a reload', async
 
   expect(consoleErrors).toEqual([]);
 });
+
+test('conversations: regenerate, copy, export, Ctrl+K, search, rename, open, delete; Esc stops', async ({ page, context, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const chat = page.getByRole('region', { name: 'AI Coach' });
+  const log = chat.getByRole('log', { name: 'Conversation' });
+  const input = chat.getByRole('textbox', { name: 'Message the coach' });
+  const answers = log.locator('[data-testid="chat-message"][data-role="assistant"]');
+
+  await input.fill('what is the price of SPY');
+  await input.press('Enter');
+  await expect(answers.last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+
+  // Regenerate answers the same question again, in place of the old answer.
+  await answers.last().getByRole('button', { name: 'Regenerate' }).click();
+  await expect(log.locator('[data-status="streaming"]')).toHaveCount(1);
+  await expect(answers.last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+  await expect(log.locator('[data-role="user"]')).toHaveCount(1);
+  await expect(answers).toHaveCount(1);
+
+  const answer = (await answers.last().locator('.chat-markdown').textContent()) ?? '';
+  await answers.last().getByRole('button', { name: 'Copy answer' }).click();
+  await expect(answers.last().getByRole('button', { name: 'Copied' })).toBeVisible();
+  // The Markdown source, which the page drew as text: the same words.
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.replace(/[*_`#>|-]/g, '').replace(/\s+/g, ' ').trim()).toContain(answer.split(/\s+/).slice(0, 4).join(' '));
+
+  const download = page.waitForEvent('download');
+  await chat.getByRole('button', { name: 'Export as Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.md$/);
+  const fs = await import('node:fs');
+  expect(fs.readFileSync(await file.path(), 'utf8')).toContain('what is the price of SPY');
+
+  // Ctrl+K: a new, empty conversation; its first message makes the second session.
+  await page.keyboard.press('Control+k');
+  await expect(log.locator('[data-testid="chat-message"]')).toHaveCount(0);
+  await expect(input).toBeFocused();
+  await input.fill('Show my active alerts');
+  await input.press('Enter');
+  await expect(answers.last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+
+  await chat.getByRole('button', { name: 'Conversations' }).click();
+  const list = chat.getByRole('navigation', { name: 'Conversations' });
+  await list.getByRole('searchbox', { name: 'Search conversations' }).fill('price of SPY');
+  const rows = list.getByTestId('chat-session');
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole('button', { name: /^Rename/ }).click();
+  const title = rows.getByRole('textbox');
+  await title.fill('SPY price check');
+  await title.press('Enter');
+  await expect(rows.first()).toContainText('SPY price check');
+
+  await rows.first().getByRole('button', { name: /^SPY price check/ }).click();
+  await expect(list).toBeHidden();
+  await expect(log.locator('[data-role="user"]')).toHaveText(['what is the price of SPY']);
+
+  // Delete the alerts conversation (asks first); the open one stays.
+  await chat.getByRole('button', { name: 'Conversations' }).click();
+  await list.getByRole('searchbox', { name: 'Search conversations' }).fill('Show my active alerts');
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole('button', { name: /^Delete conversation/ }).click();
+  await rows.getByRole('button', { name: 'Yes' }).click();
+  await expect(rows).toHaveCount(0);
+  await expect(list.getByText('No conversation matches')).toBeVisible();
+  await chat.getByRole('button', { name: 'Conversations' }).click();
+
+  // Escape stops an answer wherever the focus is.
+  await input.fill('key levels for SPX, NDX, SPY and QQQ');
+  await input.press('Enter');
+  await expect(log.locator('[data-status="streaming"] .chat-markdown')).toHaveText(/\S{3}/, { timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await expect(answers.last()).toHaveAttribute('data-status', 'stopped');
+
+  expect(consoleErrors).toEqual([]);
+});

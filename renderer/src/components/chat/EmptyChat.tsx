@@ -9,13 +9,13 @@ export function EmptyChat({ onAsk }: { onAsk: (text: string) => void }) {
       <ul className="chat-suggestions" aria-label="Suggestions">
         {SUGGESTIONS.map((s) => (
           <li key={s}>
-            <button type="button" className="button button-ghost" onClick={() => onAsk(s)}>
+            <button type="button" className="button" onClick={() => onAsk(s)}>
               {s}
             </button>
           </li>
         ))}
       </ul>
-      <p className="muted">Enter sends · Shift+Enter adds a line · Esc stops · Ctrl+K starts a new chat</p>
+      <p className="muted">Enter sends · Shift+Enter adds a line · Esc stops · Ctrl+K (⌘K) starts a new chat</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { ChatSession } from '../../../../shared/schemas/chat';
+import { plainPreview } from '../../lib/chat-text';
 import { formatDateTime } from '../../lib/format';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 
@@ -35,7 +36,7 @@ export function SessionRow({ session: s, active, onOpen, onRename, onDelete }: S
       {editing === undefined ? (
         <button type="button" className="chat-session-open" onClick={onOpen} aria-current={active ? 'true' : undefined}>
           <span className="chat-session-title truncate">{s.title}</span>
-          <span className="chat-session-preview truncate muted">{s.preview || 'No messages yet'}</span>
+          <span className="chat-session-preview truncate muted">{plainPreview(s.preview) || 'No messages yet'}</span>
           <span className="chat-session-meta muted">
             {formatDateTime(s.updatedAt)} · {s.messageCount}
           </span>

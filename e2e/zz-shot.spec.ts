@@ -1,0 +1,23 @@
+import { expect, openApp, test } from './fixtures';
+test('shot', async ({ page, rpc }) => {
+  await rpc('settings:set', { key: 'chat.activeSessionId', value: null });
+  await openApp(page);
+  const chat = page.getByRole('region', { name: 'AI Coach' });
+  await page.screenshot({ path: '/tmp/chat-empty.png' });
+  const input = chat.getByRole('textbox', { name: 'Message the coach' });
+  await input.fill('key levels for SPX');
+  await input.press('Enter');
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: '/tmp/chat-streaming.png' });
+  await expect(chat.locator('[data-status="complete"]')).toHaveCount(1, { timeout: 15000 });
+  await input.fill('SPY options chain for 0DTE');
+  await input.press('Enter');
+  await expect(chat.locator('[data-status="complete"]')).toHaveCount(2, { timeout: 15000 });
+  await page.screenshot({ path: '/tmp/chat-chain.png' });
+  await input.fill('How is my trading going? and show the market overview');
+  await input.press('Enter');
+  await expect(chat.locator('[data-status="complete"]')).toHaveCount(3, { timeout: 15000 });
+  await page.screenshot({ path: '/tmp/chat-more.png' });
+  await chat.getByRole('button', { name: 'Conversations' }).click();
+  await page.screenshot({ path: '/tmp/chat-sessions.png' });
+});
