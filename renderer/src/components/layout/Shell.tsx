@@ -39,13 +39,15 @@ export function Shell({ settings }: { settings: SettingsState }) {
     [save],
   );
 
+  const showChat = useCallback(() => setShown('chat'), []);
+
   const commitWidth = (width: number) => {
     save('ui.chatPanelWidth', width);
     setLiveWidth(undefined);
   };
 
   return (
-    <WorkspaceNavProvider onSelectTab={selectTab}>
+    <WorkspaceNavProvider onSelectTab={selectTab} onShowChat={showChat}>
       <div className={narrow ? 'shell shell-narrow' : 'shell'}>
         <h1 className="visually-hidden">TITM AI Coach</h1>
         {narrow && <PanelToggle value={shown} onChange={setShown} />}
