@@ -26,6 +26,7 @@ import { OptionsChainService } from './options/chains/service';
 import { LeapsService } from './options/leaps/service';
 import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
+import { ScannerService } from './scanner/service';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
 import { SettingsService } from './settings/service';
@@ -182,6 +183,7 @@ export function createHost(options: HostOptions): Host {
   const positions = new PositionsService({ db, events, chains: optionChains, market });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
+  const scanner = new ScannerService();
   const dispatch = createDispatcher(
     mergeHandlers(
       appHandlers(info, health),
@@ -198,6 +200,7 @@ export function createHost(options: HostOptions): Host {
       positions.handlers(),
       leaps.handlers(),
       macro.handlers(),
+      scanner.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );

@@ -87,7 +87,7 @@ export class NotificationsService {
       } catch (error) {
         this.logger.warn('could not mark a clicked notification read', { notificationId: n.id, error });
       }
-      this.events.emit('notifications:clicked', { notificationId: n.id, alertId: n.alertId });
+      this.events.emit('notifications:clicked', { notificationId: n.id, alertId: n.alertId, type: n.type });
     });
     this.logger.debug('native notification shown', { notifier: notifier.kind, notificationId: n.id });
   }
