@@ -1,5 +1,5 @@
-import type { AlertCreate } from '../../../shared/schemas/alerts';
 import type { ScanDefinition, ScanKind, ScanResult } from '../../../shared/schemas/scanner';
+import type { AlertPrefill } from './alert-draft';
 import { formatNumber } from './journal';
 
 /** The columns the results table sorts by. */
@@ -74,10 +74,10 @@ export function formatMetric(value: number | string | null): string {
 }
 
 /**
- * The alert a result suggests, as `alerts:create` input, with a note saying where it came from;
- * undefined when the result suggests no alert.
+ * The alert a result suggests, with a note saying where it came from: `alerts:create` input as it
+ * stands, or the Alerts form's prefill; undefined when the result suggests no alert.
  */
-export function alertFromResult(result: Pick<ScanResult, 'scanName' | 'suggestion'>): AlertCreate | undefined {
+export function alertFromResult(result: Pick<ScanResult, 'scanName' | 'suggestion'>): AlertPrefill | undefined {
   const action = result.suggestion.action;
   if (!action) return undefined;
   const at = action.levelName ? ` at ${action.levelName}` : '';

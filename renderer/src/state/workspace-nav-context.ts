@@ -3,6 +3,8 @@ import type { AlertPrefill } from '../lib/alert-draft';
 
 /** The Alerts tab's id in the tab registry (and the 'ui.activeTab' setting). */
 export const ALERTS_TAB_ID = 'alerts';
+/** The Scanner tab's id (scanner notifications and toasts open it). */
+export const SCANNER_TAB_ID = 'scanner';
 
 /**
  * What the Alerts tab is asked to do when it opens: show one alert (from a toast or a native
@@ -23,6 +25,8 @@ export interface WorkspaceNav {
   showAlert(alertId: string | null): void;
   /** Opens the Alerts tab with the new-alert form filled in. */
   draftAlert(prefill: AlertPrefill): void;
+  /** Opens the Scanner tab (a scan schedule's notification or toast). */
+  showScanner(): void;
   /** The Alerts tab's pending request, until it calls `settleAlertsRequest(seq)`. */
   alertsRequest: AlertsRequest | undefined;
   settleAlertsRequest(seq: number): void;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AlertPrefill } from '../../lib/alert-draft';
-import { ALERTS_TAB_ID, WorkspaceNavContext, type AlertsRequest, type CoachPrompt } from '../../state/workspace-nav-context';
+import { ALERTS_TAB_ID, SCANNER_TAB_ID, WorkspaceNavContext, type AlertsRequest, type CoachPrompt } from '../../state/workspace-nav-context';
 
 interface WorkspaceNavProviderProps {
   onSelectTab: (id: string) => void;
@@ -33,6 +33,7 @@ export function WorkspaceNavProvider({ onSelectTab, onShowChat, children }: Work
     },
     [onSelectTab],
   );
+  const showScanner = useCallback(() => onSelectTab(SCANNER_TAB_ID), [onSelectTab]);
   // Only the request it took: a newer one that arrived meanwhile stays pending.
   const settleAlertsRequest = useCallback((done: number) => setAlertsRequest((pending) => (pending?.seq === done ? undefined : pending)), []);
 
@@ -46,8 +47,8 @@ export function WorkspaceNavProvider({ onSelectTab, onShowChat, children }: Work
   const settleCoachPrompt = useCallback((done: number) => setPendingCoachPrompt((pending) => (pending?.seq === done ? undefined : pending)), []);
 
   const value = useMemo(
-    () => ({ showAlert, draftAlert, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt }),
-    [showAlert, draftAlert, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt],
+    () => ({ showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt }),
+    [showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt],
   );
   return <WorkspaceNavContext.Provider value={value}>{children}</WorkspaceNavContext.Provider>;
 }
