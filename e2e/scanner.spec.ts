@@ -15,6 +15,10 @@ async function attributes(rows: Locator, name: string): Promise<string[]> {
 
 const sorted = (list: string[]) => [...list].sort((a, b) => a.localeCompare(b, 'en-US'));
 
+// A run reads a day of bars per symbol and its key levels; on a machine shared by other runs the
+// default 30 s is too tight for a whole test.
+test.describe.configure({ timeout: 90_000 });
+
 test('run a scan: pick scans and symbols, sort the results, open the numbers, set the suggested alert and find it in the Alerts tab', async ({ page, rpc, consoleErrors }) => {
   await rpc('settings:set', { key: 'ui.activeTab', value: 'scanner' });
   await openApp(page);
@@ -136,8 +140,8 @@ test('scan schedules: the form checks its fields; create, switch off and delete 
 
   await row.getByRole('checkbox', { name: 'Run Morning levels' }).uncheck();
   await expect(row).toHaveAttribute('data-enabled', 'false');
-  const stored = (await rpc('scanner:schedules:list', {})) as { schedules: { name: string; enabled: boolean; scans: string[] }[] };
-  expect(stored.schedules).toEqual([expect.objectContaining({ name: 'Morning levels', enabled: false, scans: ['near_level', 'gap'] })]);
+  const stored = async () => ((await rpc('scanner:schedules:list', {})) as { schedules: { name: string; enabled: boolean; scans: string[]; symbols: string[] | null }[] }).schedules;
+  await expect.poll(stored).toEqual([expect.objectContaining({ name: 'Morning levels', enabled: false, scans: ['near_level', 'gap'], symbols: ['SPY', 'QQQ'] })]);
 
   await row.getByRole('button', { name: 'Delete schedule Morning levels' }).click();
   await row.getByRole('group', { name: /^Delete schedule Morning levels/ }).getByRole('button', { name: 'Yes' }).click();

@@ -68,8 +68,9 @@ describe('symbol chips', () => {
 
 describe('metrics', () => {
   it('names a metric from its key', () => {
-    expect(metricLabel('gapPct')).toBe('Gap pct');
-    expect(metricLabel('iv_rank')).toBe('Iv rank');
+    expect(metricLabel('gapPct')).toBe('Gap %');
+    expect(metricLabel('atmIv')).toBe('ATM IV');
+    expect(metricLabel('distance_atr')).toBe('Distance ATR');
     expect(metricLabel('atr14')).toBe('Atr14');
     expect(metricLabel('openingRangeHigh')).toBe('Opening range high');
   });

@@ -56,14 +56,18 @@ export function addSymbols(list: readonly string[], typed: string): string[] {
   return next;
 }
 
-/** "gapPct" / "iv_rank" → "Gap pct" / "Iv rank": a metric key as a label. */
+/** Words of metric keys that read better as traders write them. */
+const METRIC_WORDS: Record<string, string> = { atm: 'ATM', atr: 'ATR', iv: 'IV', vwap: 'VWAP', pct: '%' };
+
+/** "gapPct" / "atmIv" / "distance_atr" → "Gap %" / "ATM IV" / "Distance ATR": a metric key as a label. */
 export function metricLabel(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((word) => METRIC_WORDS[word.toLowerCase()] ?? word.toLowerCase());
+  const label = words.join(' ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** A metric's value: numbers with up to 4 decimals below 1 (ratios, probabilities), 2 above; text as is; an em dash for none. */

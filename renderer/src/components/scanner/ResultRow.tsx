@@ -46,7 +46,6 @@ export function ResultRow({ result, isNew, columns }: ResultRowProps) {
           <span className="scan-score" data-testid="scan-score">
             {Math.round(result.score)}
           </span>
-          <meter className="scan-score-meter" min={0} max={100} low={40} high={70} optimum={100} value={result.score} aria-hidden="true" />
         </td>
         <td>
           <DirectionTag direction={result.direction} />

@@ -12,19 +12,33 @@ interface ScheduleTableProps {
   schedules: readonly ScanSchedule[];
   /** The catalog's scans, for their names (ids are shown until it loads). */
   scans: readonly ScanDefinition[] | undefined;
+  /** A schedule as the main process stored it after a change made here. */
+  onSaved: (schedule: ScanSchedule) => void;
 }
 
 /** The scan schedules: what each runs, how often, its last run; switch on or off, delete (asking first). */
-export function ScheduleTable({ schedules, scans }: ScheduleTableProps) {
+export function ScheduleTable({ schedules, scans, onSaved }: ScheduleTableProps) {
   const api = useCoachApi();
   const { remove, error: deleteError } = useDeleteCall('scanner:schedules:delete');
   const [toggleError, setToggleError] = useState<CoachError>();
+  // A switch shows its new position at once, until the main process answers (a refusal puts it back).
+  const [switching, setSwitching] = useState<Readonly<Record<string, boolean>>>({});
   const scanName = (id: string) => scans?.find((s) => s.id === id)?.name ?? id;
 
   const toggle = (schedule: ScanSchedule, enabled: boolean) => {
     setToggleError(undefined);
-    // The list follows 'scanner:schedulesChanged'; only a failure needs saying here.
-    api.call('scanner:schedules:update', { id: schedule.id, enabled }).catch((e: unknown) => setToggleError(toCoachError(e)));
+    setSwitching((prev) => ({ ...prev, [schedule.id]: enabled }));
+    const settle = () => setSwitching(({ [schedule.id]: _settled, ...rest }) => rest);
+    api.call('scanner:schedules:update', { id: schedule.id, enabled }).then(
+      (saved) => {
+        onSaved(saved);
+        settle();
+      },
+      (e: unknown) => {
+        setToggleError(toCoachError(e));
+        settle();
+      },
+    );
   };
 
   return (
@@ -48,8 +62,9 @@ export function ScheduleTable({ schedules, scans }: ScheduleTableProps) {
           <tbody>
             {schedules.map((s) => {
               const names = s.scans.map(scanName);
+              const enabled = switching[s.id] ?? s.enabled;
               return (
-                <tr key={s.id} data-testid="schedule-row" data-schedule-id={s.id} data-enabled={s.enabled}>
+                <tr key={s.id} data-testid="schedule-row" data-schedule-id={s.id} data-enabled={enabled}>
                   <td className="schedule-name">{s.name}</td>
                   <td className="schedule-scans" title={names.join(', ')}>
                     {names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`}
@@ -57,7 +72,7 @@ export function ScheduleTable({ schedules, scans }: ScheduleTableProps) {
                   <td className="schedule-symbols">{s.symbols ? s.symbols.join(', ') : <span className="muted">watchlist</span>}</td>
                   <td className="num align-end">{s.everyMinutes} min</td>
                   <td>
-                    <input type="checkbox" className="schedule-toggle" checked={s.enabled} aria-label={`Run ${s.name}`} onChange={(ev) => toggle(s, ev.target.checked)} />
+                    <input type="checkbox" className="schedule-toggle" checked={enabled} aria-label={`Run ${s.name}`} onChange={(ev) => toggle(s, ev.target.checked)} />
                   </td>
                   <td className="schedule-last-run">
                     {s.lastRunAt ? (

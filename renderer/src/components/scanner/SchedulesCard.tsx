@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ScanCatalog } from '../../../../shared/schemas/scanner';
+import type { ScanCatalog, ScanSchedule } from '../../../../shared/schemas/scanner';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useCall } from '../../hooks/use-call';
 import { plural } from '../../lib/journal';
@@ -14,6 +14,8 @@ export function SchedulesCard({ catalog }: { catalog: ScanCatalog | undefined })
   useApiEvent('scanner:schedulesChanged', list.reload, list.data !== undefined);
   const [formKey, setFormKey] = useState<number>();
   const schedules = list.data?.schedules;
+  const { replace } = list;
+  const onSaved = (saved: ScanSchedule) => replace((prev) => ({ schedules: (prev?.schedules ?? []).map((s) => (s.id === saved.id ? saved : s)) }));
 
   return (
     <section className="card" aria-labelledby="schedules-heading" aria-busy={list.loading} data-testid="scan-schedules">
@@ -34,7 +36,7 @@ export function SchedulesCard({ catalog }: { catalog: ScanCatalog | undefined })
       {list.error && <ErrorNotice title="Could not load the schedules" error={list.error} onRetry={list.reload} />}
       {!schedules && list.loading && <LoadingState label="Loading schedules…" />}
       {schedules && schedules.length === 0 && <p className="empty-state">No schedule yet. A schedule runs its scans every few minutes in market hours and notifies you of new finds.</p>}
-      {schedules && schedules.length > 0 && <ScheduleTable schedules={schedules} scans={catalog?.scans} />}
+      {schedules && schedules.length > 0 && <ScheduleTable schedules={schedules} scans={catalog?.scans} onSaved={onSaved} />}
     </section>
   );
 }
