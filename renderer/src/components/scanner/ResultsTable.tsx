@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScanResult } from '../../../../shared/schemas/scanner';
 import { DEFAULT_RESULT_SORT, nextSort, sortResults, type ResultSortKey } from '../../lib/scanner';
+import { SortableHeader } from '../common/SortableHeader';
 import { ResultRow } from './ResultRow';
 
 const COLUMNS: { key?: ResultSortKey; label: string; end?: boolean }[] = [
@@ -31,16 +32,7 @@ export function ResultsTable({ results, caption, newIds, testId }: ResultsTableP
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.label} scope="col" className={c.end ? 'align-end' : undefined} aria-sort={c.key && sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                {c.key ? (
-                  <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort, c.key!))}>
-                    {c.label}
-                    {sort.key === c.key && <span aria-hidden="true">{sort.order === 'asc' ? ' ▲' : ' ▼'}</span>}
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
+              <SortableHeader key={c.label} label={c.label} sortKey={c.key} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} end={c.end} />
             ))}
           </tr>
         </thead>
