@@ -105,7 +105,7 @@ test('run a scan: pick scans and symbols, sort the results, open the numbers, se
   expect(consoleErrors).toEqual([]);
 });
 
-test('scan schedules: the form checks its fields; create, switch off and delete (asking first)', async ({ page, rpc, consoleErrors }) => {
+test('scan schedules: the form checks its fields; create switched off, switch on (it runs, its last run shows), off again, delete (asking first)', async ({ page, rpc, consoleErrors }) => {
   await noSchedules(rpc);
   await rpc('settings:set', { key: 'ui.activeTab', value: 'scanner' });
   await openApp(page);
@@ -129,23 +129,70 @@ test('scan schedules: the form checks its fields; create, switch off and delete 
   for (let n = await form.getByTestId('symbol-chip').count(); n > 0; n--) await box.press('Backspace');
   await box.fill('SPY QQQ');
   await box.press('Enter');
+  // Created switched off: it waits.
+  await form.getByRole('checkbox', { name: 'Enabled' }).uncheck();
   await form.getByRole('button', { name: 'Create schedule' }).click();
   await expect(form).toBeHidden();
 
   const row = card.getByTestId('schedule-row').filter({ hasText: 'Morning levels' });
-  await expect(row).toHaveAttribute('data-enabled', 'true');
+  await expect(row).toHaveAttribute('data-enabled', 'false');
   await expect(row).toContainText('SPY, QQQ');
   await expect(row).toContainText('30 min');
   await expect(row).toContainText('not yet');
+  const stored = async () => ((await rpc('scanner:schedules:list', {})) as { schedules: { name: string; enabled: boolean; scans: string[]; symbols: string[] | null }[] }).schedules;
+  expect(await stored()).toEqual([expect.objectContaining({ name: 'Morning levels', enabled: false, scans: ['near_level', 'gap'], symbols: ['SPY', 'QQQ'] })]);
 
+  // Switched on, it runs at once (the e2e server runs schedules at any hour); its last run shows.
+  await row.getByRole('checkbox', { name: 'Run Morning levels' }).check();
+  await expect(row).toHaveAttribute('data-enabled', 'true');
+  await expect(row.locator('.schedule-last-run')).toContainText(/\d+ results?, \d+ new/, { timeout: 30_000 });
   await row.getByRole('checkbox', { name: 'Run Morning levels' }).uncheck();
   await expect(row).toHaveAttribute('data-enabled', 'false');
-  const stored = async () => ((await rpc('scanner:schedules:list', {})) as { schedules: { name: string; enabled: boolean; scans: string[]; symbols: string[] | null }[] }).schedules;
-  await expect.poll(stored).toEqual([expect.objectContaining({ name: 'Morning levels', enabled: false, scans: ['near_level', 'gap'], symbols: ['SPY', 'QQQ'] })]);
+  await expect.poll(async () => (await stored())[0]?.enabled).toBe(false);
 
   await row.getByRole('button', { name: 'Delete schedule Morning levels' }).click();
   await row.getByRole('group', { name: /^Delete schedule Morning levels/ }).getByRole('button', { name: 'Yes' }).click();
   await expect(row).toHaveCount(0);
   await expect(card.getByText(/^No schedule yet/)).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test("a schedule's new finds while another tab shows: a badge on the Scanner tab, a toast that opens it, the finds marked new until the tab is left", async ({ page, rpc, consoleErrors }) => {
+  await noSchedules(rpc);
+  await rpc('notifications:markAllRead', {});
+  await rpc('settings:set', { key: 'ui.activeTab', value: 'journal' });
+  await openApp(page);
+  const scannerTab = page.getByRole('tab', { name: /^Scanner/ });
+  await expect(scannerTab).toHaveAttribute('aria-selected', 'false');
+
+  // Scans the previous test did not run, over the watchlist: every result is new today.
+  const schedule = (await rpc('scanner:schedules:create', { name: 'All day', scans: ['vwap_cross', 'opening_range_breakout', 'new_intraday_extreme'], everyMinutes: 240 })) as { id: string };
+  const badge = page.getByTestId('tab-badge-scanner');
+  await expect(badge).toHaveText(/^\d+$/, { timeout: 30_000 });
+  const count = Number(await badge.textContent());
+  expect(count).toBeGreaterThan(0);
+  await expect(page.getByRole('tab', { name: `Scanner (${count} new)` })).toBeVisible();
+
+  const toast = page.getByRole('status', { name: 'Fired alerts' }).getByTestId('alert-toast').filter({ hasText: '(All day)' });
+  await expect(toast).toContainText(`Scanner: ${count} new result`);
+  await toast.getByRole('button', { name: /^Scanner:/ }).click();
+  await expect(scannerTab).toHaveAttribute('aria-selected', 'true');
+  await expect(badge).toHaveCount(0);
+
+  const finds = page.getByRole('tabpanel', { name: 'Scanner' }).getByTestId('scheduled-finds');
+  await expect(finds.getByTestId('scheduled-finds-new')).toHaveText(`${count} new`);
+  await expect(finds.getByTestId('scan-result')).toHaveCount(count);
+  await expect(finds.locator('.scan-new-tag')).toHaveCount(count);
+
+  // Seen once the tab is left: no badge, and nothing marked new on the way back.
+  await page.getByRole('tab', { name: 'Journal' }).click();
+  await expect(badge).toHaveCount(0);
+  await scannerTab.click();
+  await expect(finds.getByTestId('scan-result')).toHaveCount(count);
+  await expect(finds.locator('.scan-new-tag')).toHaveCount(0);
+  await expect(finds.getByTestId('scheduled-finds-new')).toHaveCount(0);
+
+  await rpc('scanner:schedules:delete', { id: schedule.id });
+  await rpc('notifications:markAllRead', {});
   expect(consoleErrors).toEqual([]);
 });
