@@ -46,7 +46,8 @@ export interface ScheduleRunReport {
   /** Results the schedule had not reported before (each is notified once). */
   fresh: ScanResult[];
   notification: Notification | null;
-  errors: ScanRunResult['errors'];
+  /** The symbols that failed, in a sentence ("2 symbol(s) failed: SPY (...), QQQ (...)"); null when none did. */
+  failed: string | null;
 }
 
 /**
@@ -161,7 +162,7 @@ export class ScannerService {
       const toast = this.options.notifications.announce(notification);
       this.options.events.emit('scanner:results', { scheduleId: schedule.id, scheduleName: schedule.name, results: fresh, notification, toast });
     }
-    return { scheduleId: schedule.id, results: run.results.length, fresh, notification, errors: run.errors };
+    return { scheduleId: schedule.id, results: run.results.length, fresh, notification, failed };
   }
 
   handlers(): HandlerMap {

@@ -27,7 +27,7 @@ export interface ScannerTickReport {
   ran: string[];
   /** New results over the schedules that ran. */
   fresh: number;
-  /** Schedules whose run failed, and symbols that failed inside a run. */
+  /** Schedules whose run failed, or some of whose symbols did. */
   errors: { scheduleId: string; message: string }[];
 }
 
@@ -85,7 +85,7 @@ export class ScannerWorker implements Worker {
     return {
       lastTickAt: this.last ? new Date(this.last.at).toISOString() : null,
       itemsWatched: this.last?.schedules ?? 0,
-      lastError: this.lastFailure ?? (errors.length ? `${errors.length} schedule(s) failed: ${errors.map((e) => e.message).join('; ').slice(0, 300)}` : null),
+      lastError: this.lastFailure ?? (errors.length ? errors.map((e) => e.message).join('; ').slice(0, 300) : null),
       intervalMs: this.intervalMs,
       data: { ran: this.last?.ran.length ?? 0, newResults: this.last?.fresh ?? 0, nextWakeAt: this.nextWakeAt === null ? null : new Date(this.nextWakeAt).toISOString() },
     };
@@ -121,6 +121,7 @@ export class ScannerWorker implements Worker {
           const run = await this.options.scanner.runSchedule(schedule, now);
           report.ran.push(schedule.id);
           report.fresh += run.fresh.length;
+          if (run.failed) report.errors.push({ scheduleId: schedule.id, message: run.failed });
           if (run.fresh.length) this.log.info('scan schedule found new results', { scheduleId: schedule.id, fresh: run.fresh.length, results: run.results });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

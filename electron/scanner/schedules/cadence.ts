@@ -14,7 +14,7 @@ export function nextRunAt(everyMinutes: number, lastRunAt: number | null, now: n
   const today = sessionFor(now);
   if (today && now < today.close) {
     const ranThisSession = lastRunAt !== null && lastRunAt >= today.open;
-    const next = ranThisSession ? lastRunAt + everyMinutes * MINUTE_MS : today.open;
+    const next = ranThisSession ? lastRunAt + everyMinutes * MINUTE_MS : Math.max(today.open, now);
     if (next < today.close) return next;
   }
   return nextSession(now).open;

@@ -76,7 +76,7 @@ export const creditSpreadScan: Scan<OptionsInput> = {
           direction: put ? 'bullish' : 'bearish',
           score: scoreBeyond(best.credit / best.width, minCredit, minCredit),
           reason:
-            `Sell the ${input.symbol} ${best.short.expiry} ${strikes} ${right} spread for ${formatPrice(best.credit)} at the mids (${percent(best.credit / best.width, 0)} of the ${points(best.width)} width): ` +
+            `Sell the ${input.symbol} ${best.short.expiry} ${strikes} ${right} spread for ${points(best.credit)} at the mids (${percent(best.credit / best.width, 0)} of the ${points(best.width)} width): ` +
             `${percent(best.pop, 0)} probability of profit, breakeven ${formatPrice(best.breakeven)}, short-strike IV ${percent(best.short.iv!)}.`,
           metrics: {
             right,

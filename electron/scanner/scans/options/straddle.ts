@@ -62,7 +62,7 @@ export const straddleScan: Scan<OptionsInput> = {
         direction: 'neutral',
         score: cheap ? scoreBeyond(-ratio, -cheapBelow!, FULL_SCORE_SPAN) : scoreBeyond(ratio, expensiveAbove!, FULL_SCORE_SPAN),
         reason:
-          `${input.symbol} ${tenor} ${formatPrice(strike)} straddle costs ${formatPrice(straddle)} (call ${formatPrice(row.call.mid)} + put ${formatPrice(row.put.mid)}), ` +
+          `${input.symbol} ${tenor} ${formatPrice(strike)} straddle costs ${points(straddle)} (call ${points(row.call.mid)} + put ${points(row.put.mid)}), ` +
           `${ratio.toFixed(2)}× the ${points(atrMove)} move the ATR ${points(atr)} implies for the ${sessions.toFixed(2)} session(s) left: ${cheap ? 'cheap' : 'expensive'}.`,
         metrics: { strike, straddle: round2(straddle), callMid: round2(row.call.mid), putMid: round2(row.put.mid), atr: round2(atr), sessionsLeft: round4(sessions), atrMove: round2(atrMove), ratio: round4(ratio), expiry: chain.expiry.date, lowerBreakeven: round2(strike - straddle), upperBreakeven: round2(upper) },
         suggestion: cheap

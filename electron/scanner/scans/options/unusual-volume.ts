@@ -1,6 +1,6 @@
 import type { ChainContract } from '../../../../shared/schemas/chains';
 import type { OptionsInput } from '../../inputs';
-import { alertSuggestion, formatPrice, quantity, round2, round4, scoreBeyond, type Finding, type Scan } from '../finding';
+import { alertSuggestion, formatPrice, points, quantity, round2, round4, scoreBeyond, type Finding, type Scan } from '../finding';
 
 /**
  * A contract whose volume today is at least `minVolume` contracts and `minRatio` times its open
@@ -42,7 +42,7 @@ export const unusualVolumeScan: Scan<OptionsInput> = {
           score: scoreBeyond(ratio, minRatio!, minRatio!),
           reason:
             `${input.symbol} ${formatPrice(contract.strike)} ${right} (${contract.expiry}) traded ${quantity(contract.volume)} contracts against open interest ` +
-            `${quantity(contract.openInterest)} (${ratio.toFixed(1)}×), about $${quantity(premium)} of premium at the mid ${formatPrice(contract.mid)}.`,
+            `${quantity(contract.openInterest)} (${ratio.toFixed(1)}×), about $${quantity(premium)} of premium at the mid ${points(contract.mid)}.`,
           metrics: { contract: contract.symbol, right, strike: contract.strike, expiry: contract.expiry, volume: contract.volume, openInterest: contract.openInterest, ratio: round4(ratio), mid: round2(contract.mid), premium: Math.round(premium), spot: round2(chain.spot) },
           suggestion: alertSuggestion(input.symbol, call ? 'crosses_above' : 'crosses_below', contract.strike, `the ${right} buyers' strike comes into play`),
         },

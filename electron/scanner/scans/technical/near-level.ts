@@ -41,7 +41,7 @@ export const nearLevelScan: Scan<TechnicalInput> = {
           direction: support ? 'bullish' : 'bearish',
           score: scoreBeyond(-away, -reach, reach),
           reason:
-            `${input.symbol} ${formatPrice(input.last)} is ${points(away)} (${(away / atr).toFixed(2)} ATR) ${support ? 'above' : 'below'} ` +
+            `${input.symbol} ${formatPrice(input.last)} is ${points(away)} (${(away / atr).toFixed(3)} ATR) ${support ? 'above' : 'below'} ` +
             `${level.name} ${formatPrice(level.price)}: testing it as ${side}.`,
           metrics: { level: level.name, levelPrice: round2(level.price), last: round2(input.last), distance: round2(level.distance), distanceAtr: round4(level.distance / atr), atr: round2(atr) },
           suggestion: alertSuggestion(input.symbol, support ? 'crosses_below' : 'crosses_above', level.price, support ? `support gives way` : `resistance breaks`, level.name),

@@ -8,8 +8,8 @@ const FULL_SCORE_ATR = 0.1;
 
 /**
  * VWAP reclaimed (bars closing above it after closing below, bullish) or lost (the reverse,
- * bearish) within the last `lookbackMinutes`, every bar since on the new side. Each bar's close
- * is compared with the session VWAP at that bar. Score: 50 at VWAP, 100 at 0.1 ATR past it.
+ * bearish) within the last `lookbackMinutes`, no bar since back on the old side. Each bar's close
+ * is compared with the session VWAP at that bar; a close right at VWAP is on neither side. Score: 50 at VWAP, 100 at 0.1 ATR past it.
  */
 export const vwapCrossScan: Scan<TechnicalInput> = {
   definition: {
@@ -28,9 +28,12 @@ export const vwapCrossScan: Scan<TechnicalInput> = {
     const last = series.length - 1;
     const now = side(last);
     if (now === 0) return [];
-    let turn = last;
-    while (turn > 0 && side(turn - 1) === now) turn--;
-    if (turn === 0) return [];
+    // The last bar on the other side (bars right at VWAP belong to neither), then the first one after it on this side.
+    let before = last;
+    while (before >= 0 && side(before) !== -now) before--;
+    if (before < 0) return [];
+    let turn = before + 1;
+    while (side(turn) !== now) turn++;
     const crossedAt = series.time[turn]!;
     const lastBar = input.regular.at(-1)!;
     if (lastBar.time - crossedAt >= lookbackMinutes! * MINUTE_MS) return [];
