@@ -26,6 +26,9 @@ import { OptionsChainService } from './options/chains/service';
 import { LeapsService } from './options/leaps/service';
 import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
+import { MarketScanData } from './scanner/market-data';
+import { ScannerService } from './scanner/service';
+import { ScannerWorker } from './scanner/worker';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
 import { SettingsService } from './settings/service';
@@ -90,6 +93,8 @@ export interface Host {
   readonly alerts: AlertsService;
   /** The notification inbox and the delivery of fired alerts (events, native popups). */
   readonly notifications: NotificationsService;
+  /** The opportunity scanner: `run({scans?, symbols?, limit?})` for the coach's scan_opportunities, schedules CRUD. */
+  readonly scanner: ScannerService;
   readonly dispatch: Dispatch;
   /** Registers a background service; it starts with the host and is drained on stop. */
   addWorker(worker: Worker): void;
@@ -182,6 +187,14 @@ export function createHost(options: HostOptions): Host {
   const positions = new PositionsService({ db, events, chains: optionChains, market });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
+  const scanner = new ScannerService({
+    db,
+    events,
+    data: new MarketScanData({ market, levels, chains: optionChains }),
+    preferredSymbols: () => profile.get().preferredSymbols,
+    notifications,
+    logger,
+  });
   const dispatch = createDispatcher(
     mergeHandlers(
       appHandlers(info, health),
@@ -198,6 +211,7 @@ export function createHost(options: HostOptions): Host {
       positions.handlers(),
       leaps.handlers(),
       macro.handlers(),
+      scanner.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
@@ -215,6 +229,7 @@ export function createHost(options: HostOptions): Host {
   if (config.ALERT_WORKER_ENABLED) {
     addWorker(new AlertWorker({ alerts, delivery: notifications, quotes: market, levels, logger, fixedIntervalMs: config.ALERT_TICK_MS }));
   }
+  if (config.SCANNER_WORKER_ENABLED) addWorker(new ScannerWorker({ scanner, logger, allHours: config.SCANNER_ALL_HOURS }));
 
   return {
     config,
@@ -229,6 +244,7 @@ export function createHost(options: HostOptions): Host {
     monitoring,
     alerts,
     notifications,
+    scanner,
     dispatch,
     addWorker,
     start() {
