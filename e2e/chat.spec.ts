@@ -201,3 +201,29 @@ test('conversations: regenerate, copy, export, Ctrl+K, search, rename, open, del
 
   expect(consoleErrors).toEqual([]);
 });
+
+test("a scanner result's 'Ask the coach' is asked in the chat", async ({ page, rpc, consoleErrors }) => {
+  // A scan reads a day of bars per symbol and its levels: slow on a shared machine.
+  test.setTimeout(90_000);
+  await rpc('settings:set', { key: 'ui.activeTab', value: 'scanner' });
+  await openApp(page);
+  const tab = page.getByRole('tabpanel', { name: 'Scanner' });
+  const picker = tab.getByRole('form', { name: 'Scan' });
+  const box = picker.getByLabel('Symbols', { exact: true });
+  const chips = picker.getByTestId('symbol-chip');
+  await expect(chips.first()).toBeVisible();
+  for (let n = await chips.count(); n > 0; n--) await box.press('Backspace');
+  await box.fill('spy');
+  await box.press('Enter');
+  await picker.getByRole('button', { name: 'Clear options scans' }).click();
+  await picker.getByRole('button', { name: 'Select all technical scans' }).click();
+  await picker.getByRole('button', { name: 'Run scan' }).click();
+  const result = tab.getByTestId('scan-result').first();
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  await result.getByRole('button', { name: /^Ask the coach about/ }).click();
+
+  const log = page.getByRole('region', { name: 'AI Coach' }).getByRole('log', { name: 'Conversation' });
+  await expect(log.locator('[data-role="user"]').last()).toHaveText(/^The scanner flagged SPY/);
+  await expect(log.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+  expect(consoleErrors).toEqual([]);
+});

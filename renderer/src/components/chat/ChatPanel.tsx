@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
 import { useChatSession } from '../../hooks/use-chat-session';
+import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
+import type { CoachPrompt } from '../../state/workspace-nav-context';
 import '../../styles/chat.css';
 import { BrandMark } from '../common/BrandMark';
 import { Composer } from './Composer';
@@ -20,7 +22,8 @@ interface ChatPanelProps {
 
 /**
  * The conversation with the coach: the session list, the messages with the answer streaming in,
- * and the composer. Ctrl/Cmd+K starts a new chat and Escape stops an answer, wherever the focus is.
+ * and the composer. Ctrl/Cmd+K starts a new chat and Escape stops an answer, wherever the focus is;
+ * a prompt handed over by another tab ("Ask the coach") is sent here.
  */
 export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChange }: ChatPanelProps) {
   const chat = useChatSession(sessionId, onSessionChange);
@@ -47,6 +50,19 @@ export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChang
       chat.stop();
     }
   });
+  // "Ask the coach" from another tab (a scanner result): sent at once, or left in the composer
+  // while an answer is still streaming.
+  const { pendingCoachPrompt, settleCoachPrompt } = useWorkspaceNav();
+  const takePrompt = useEffectEvent((prompt: CoachPrompt) => {
+    if (chat.busy) chat.setDraft(prompt.text);
+    else chat.send(prompt.text);
+    settleCoachPrompt(prompt.seq);
+    input.current?.focus();
+  });
+  useEffect(() => {
+    if (pendingCoachPrompt) takePrompt(pendingCoachPrompt);
+  }, [pendingCoachPrompt]);
+
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey(e);
     window.addEventListener('keydown', listener);
