@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import type { ChatMessage, ChatSendInput } from '../../../shared/schemas/chat';
 import type { CoachError } from '../../../shared/errors';
 import { useCoachApi } from '../api/api-context';
-import { afterLastUserMessage, applyStreamEvent, mergeStoppedTurn, mergeTurnResult, startTurn, type StreamingTurn } from '../lib/chat-turn';
+import { afterLastUserMessage, applyStreamEvent, mergeStoppedTurn, mergeTurnResult, retryAfterFailure, startTurn, type StreamingTurn } from '../lib/chat-turn';
 import { useApiEvent } from './use-api-event';
 import { toCoachError } from './use-call';
 
@@ -143,12 +143,11 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
           const detail = id ? await api.call('chat:session', { id }).catch(() => undefined) : undefined;
           if (!mine()) return;
           inFlight.current = undefined;
-          const last = detail?.messages.at(-1);
-          const kept = initial.regenerate || (last?.role === 'user' && last.content === initial.userText.trim());
+          const retry = retryAfterFailure(detail?.messages, initial);
           if (detail && id) setLoaded((prev) => ({ sessionId: id, messages: detail.messages, attempt: prev.attempt }));
-          if (!kept) giveBack();
+          if (retry === 'send') giveBack();
           setTurn(undefined);
-          setFailure({ sessionId: id ?? null, error, retry: kept ? 'regenerate' : 'send' });
+          setFailure({ sessionId: id ?? null, error, retry });
         },
       );
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { Widget } from '../../../shared/schemas/chat-widgets';
-import { afterLastUserMessage, applyStreamEvent, functionLabel, mergeStoppedTurn, mergeTurnResult, startTurn, turnWidgets, type StreamingTurn } from './chat-turn';
+import { afterLastUserMessage, applyStreamEvent, functionLabel, mergeStoppedTurn, mergeTurnResult, retryAfterFailure, startTurn, turnWidgets, type StreamingTurn } from './chat-turn';
 
 const AT = '2026-12-01T15:00:00.000Z';
 const levels: Widget = { type: 'key_levels', title: 'SPX key levels', data: { symbol: 'SPX', date: '2026-12-01', lastPrice: 6010, levels: [], atrDaily: null, vwap: null, expectedMove: null } };
@@ -91,4 +91,16 @@ describe('merging a turn into the session', () => {
 
 it('words a function name for a chip', () => {
   expect(functionLabel('get_key_levels')).toBe('Get key levels');
+});
+
+describe('retry after a failed turn', () => {
+  const asked = startTurn('  key levels for SPX ');
+  it('answers the kept question again', () => {
+    expect(retryAfterFailure([message('u1', 'user', 'key levels for SPX')], asked)).toBe('regenerate');
+    expect(retryAfterFailure(undefined, startTurn('', { regenerate: true, sessionId: 's1' }))).toBe('regenerate');
+  });
+  it('sends again when the server kept nothing (no session, or the question is not its last message)', () => {
+    expect(retryAfterFailure(undefined, asked)).toBe('send');
+    expect(retryAfterFailure([message('u0', 'user', 'key levels for SPX'), message('a0', 'assistant', 'earlier answer')], asked)).toBe('send');
+  });
 });

@@ -110,3 +110,14 @@ export function mergeStoppedTurn(messages: readonly ChatMessage[], turn: Streami
   const user: ChatMessage = { ...base, id: `local-${turn.messageId}`, role: 'user', content: turn.userText, widgets: [], status: 'complete', provider: null };
   return [...messages, user, answer];
 }
+
+/**
+ * After a failed turn, what the server kept decides what Retry does: the question is in the
+ * session (the last message is it, or the turn was a regenerate) → answer it again; otherwise the
+ * text goes back to the composer and Retry sends it. Nothing is half-saved, so there is no answer to undo.
+ */
+export function retryAfterFailure(saved: readonly ChatMessage[] | undefined, turn: Pick<StreamingTurn, 'userText' | 'regenerate'>): 'send' | 'regenerate' {
+  if (turn.regenerate) return 'regenerate';
+  const last = saved?.at(-1);
+  return last?.role === 'user' && last.content === turn.userText.trim() ? 'regenerate' : 'send';
+}

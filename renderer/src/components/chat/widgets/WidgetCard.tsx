@@ -1,4 +1,5 @@
 import type { Widget } from '../../../../../shared/schemas/chat-widgets';
+import '../../../styles/chat-widgets.css';
 import { AlertStatusCard } from './AlertStatusCard';
 import { JournalStatsCard } from './JournalStatsCard';
 import { KeyLevelsCard } from './KeyLevelsCard';
