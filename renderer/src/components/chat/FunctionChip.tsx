@@ -6,7 +6,7 @@ const STATES: Record<CallChip['status'], string> = { running: 'running', ok: 'do
 /** One function the coach calls: a spinner while it runs, then done or failed (said in words too). */
 export function FunctionChip({ chip }: { chip: Pick<CallChip, 'name' | 'label' | 'status'> }) {
   return (
-    <li className={`chat-chip chat-chip-${chip.status}`} data-testid="function-chip" data-function={chip.name} data-status={chip.status}>
+    <li className={`pill chat-chip chat-chip-${chip.status}`} data-testid="function-chip" data-function={chip.name} data-status={chip.status}>
       {chip.status === 'running' ? <span className="spinner chat-chip-spinner" aria-hidden="true" /> : <span aria-hidden="true">{MARKS[chip.status]}</span>}
       <span>{chip.label}</span>
       <span className="visually-hidden"> ({STATES[chip.status]})</span>
