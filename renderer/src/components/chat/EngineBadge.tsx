@@ -1,8 +1,10 @@
+import { useApiEvent } from '../../hooks/use-api-event';
 import { useCall } from '../../hooks/use-call';
 
-/** Which engine answers: "Offline coach" (built in, no key) or the model's name. */
+/** Which engine answers: "Offline coach" (built in, no key) or the model's name; an OpenAI key saved or removed switches it. */
 export function EngineBadge() {
-  const { data, error } = useCall('chat:status', {});
+  const { data, error, reload } = useCall('chat:status', {});
+  useApiEvent('keys:changed', reload, data !== undefined);
   if (error) {
     return (
       <span className="pill pill-down chat-engine" title={error.message}>
