@@ -141,7 +141,7 @@ describe('OfflineCoach', () => {
   });
 
   it('answers help, greetings and refusals without calling anything', async () => {
-    for (const say of ['hello', 'help', 'buy 10 spy calls', 'qwerty uiop']) {
+    for (const say of ['hello', 'help', 'buy 10 spy calls', 'what is gamma?', 'qwerty uiop']) {
       const run = fakeTurn(say, () => {
         throw new Error('no call expected');
       });
