@@ -54,6 +54,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TITM_DATA_DIR: dir, SENTRY_TRACES_SAMPLE_RATE: '2' })).toThrow(/SENTRY_TRACES_SAMPLE_RATE/);
   });
 
+  it('reads the chat model settings: any OpenAI-compatible server, empty means the defaults', () => {
+    const dir = makeTempDir();
+    expect(loadConfig({ TITM_DATA_DIR: dir, OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1/', OPENAI_MODEL: ' llama3.1:8b ' })).toMatchObject({
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      OPENAI_MODEL: 'llama3.1:8b',
+      OPENAI_TIMEOUT_MS: 60_000,
+    });
+    expect(loadConfig({ TITM_DATA_DIR: dir, OPENAI_BASE_URL: '', OPENAI_MODEL: '' })).toMatchObject({ OPENAI_BASE_URL: undefined, OPENAI_MODEL: undefined });
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, OPENAI_BASE_URL: 'ftp://models.example' })).toThrow(/OPENAI_BASE_URL must be an http\(s\) URL/);
+  });
+
   it('refuses a broken or unknown-keyed config.json with its path in the message', () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');

@@ -43,7 +43,17 @@ export const ConfigSchema = z.object({
   MASSIVE_BASE_URL: z.url({ protocol: /^https?$/, error: 'MASSIVE_BASE_URL must be an http(s) URL' }).default('https://api.massive.com').transform((u) => u.replace(/\/+$/, '')),
   MASSIVE_TIMEOUT_MS: int(500, 120_000).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** The chat model (with OPENAI_API_KEY); without a key the offline coach answers. */
   OPENAI_API_KEY: serviceKey('OPENAI_API_KEY'),
+  /** Any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio); OpenAI's own when unset. */
+  OPENAI_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  ),
+  /** The model's name on that server; the provider's default when unset. */
+  OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(200).optional()),
+  /** The longest the model may stay silent (before its answer starts, and between two pieces of it). */
+  OPENAI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   /** Massive.com (formerly Polygon.io) key: real market data instead of the simulated market. */
   MASSIVE_API_KEY: serviceKey('MASSIVE_API_KEY'),
   SUPABASE_URL: serviceKey('SUPABASE_URL'),

@@ -11,6 +11,7 @@ import { createOfflineProvider } from './chat/providers';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
+import { createStreamDispatcher, type StreamDispatch } from './contract/stream-dispatcher';
 import { StreamRegistry } from './contract/stream-registry';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
@@ -97,6 +98,8 @@ export interface Host {
   /** The AI coach's sessions and turns. */
   readonly chat: ChatService;
   readonly dispatch: Dispatch;
+  /** The streaming calls of the contract (`streams`: the chat's answers). */
+  readonly streams: StreamDispatch;
   /** Streams in flight by their caller's id (IPC registers them; `chat:cancel` stops one). */
   readonly streamRegistry: StreamRegistry;
   /** Registers a background service; it starts with the host and is drained on stop. */
@@ -222,6 +225,11 @@ export function createHost(options: HostOptions): Host {
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
+  const streams = createStreamDispatcher(chat.streamHandlers(), {
+    logger,
+    validateOutput: development,
+    onCrash: (error, ctx) => monitoring.captureError(error, ctx),
+  });
 
   const workers: Worker[] = [];
   let startedAt: number | undefined;
@@ -252,6 +260,7 @@ export function createHost(options: HostOptions): Host {
     notifications,
     chat,
     dispatch,
+    streams,
     streamRegistry,
     addWorker,
     start() {

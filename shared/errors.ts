@@ -9,8 +9,18 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   payload_too_large: 413,
   rate_limited: 429,
+  /** The caller stopped a streaming answer (nginx's "client closed request"); the partial answer is kept. */
+  aborted: 499,
   internal: 500,
+  /** The chat model failed or answered something unusable. */
+  provider_error: 502,
+  /** The chat model kept calling functions past the turn's bound. */
+  too_many_rounds: 502,
   unavailable: 503,
+  /** The chat model is not configured or cannot be reached. */
+  provider_unavailable: 503,
+  /** The chat model stayed silent too long. */
+  timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { CoachError } from '../../shared/errors';
-import type { ChatMessage, ChatSession, ChatSessionListInputSchema, ChatStatusSchema } from '../../shared/schemas/chat';
+import type { StreamParams } from '../../shared/contract';
+import type { ChatMessage, ChatSession, ChatSessionListInputSchema, ChatStatusSchema, ChatTurnResult } from '../../shared/schemas/chat';
 import type { UserProfile } from '../../shared/schemas/profile';
 import type { Dispatch, HandlerMap } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
+import type { StreamContext, StreamHandlers } from '../contract/stream-dispatcher';
 import type { StreamRegistry } from '../contract/stream-registry';
 import type { Database } from '../db/database';
+import { FunctionExecutor } from './executor';
 import { exportSession, type ChatExport } from './export';
 import { ChatRepository, firstWords } from './repository';
+import { planTurn, runTurn, type TurnDeps } from './turn';
 import type { ChatFunction, ChatProvider } from './types';
 
 /** Titles made from a message: its first words. */
@@ -33,23 +37,49 @@ export interface ChatServiceOptions {
 
 type ChatStatus = z.output<typeof ChatStatusSchema>;
 
-/** Chat sessions and their messages as contract calls. */
+/** Chat sessions, their messages and the streamed turns of the coach, as contract calls. */
 export class ChatService {
   readonly repo: ChatRepository;
-  protected readonly options: ChatServiceOptions;
-  protected readonly clock: () => number;
-  protected readonly newId: () => string;
+  readonly executor: FunctionExecutor;
+  private readonly options: ChatServiceOptions;
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+  private readonly turnDeps: TurnDeps;
 
   constructor(options: ChatServiceOptions) {
     this.options = options;
     this.repo = new ChatRepository(options.db);
+    this.executor = new FunctionExecutor(options.functions);
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? randomUUID;
+    this.turnDeps = {
+      db: options.db,
+      repo: this.repo,
+      events: options.events,
+      executor: this.executor,
+      dispatch: options.dispatch,
+      profile: options.profile,
+      clock: this.clock,
+      newId: this.newId,
+    };
   }
 
   status(): ChatStatus {
     const provider = this.options.provider();
-    return { provider: provider.id, label: provider.label, model: provider.model, functions: this.options.functions.map((fn) => fn.name) };
+    return { provider: provider.id, label: provider.label, model: provider.model, functions: this.executor.names };
+  }
+
+  /**
+   * A message to the coach, or `regenerate` of the last answer, streamed through `ctx.emit` (see
+   * runTurn). An unknown session or nothing to regenerate is refused before any event.
+   */
+  async send(input: StreamParams<'chat:send'>, ctx: StreamContext<'chat:send'>): Promise<ChatTurnResult> {
+    const plan = planTurn(this.turnDeps, input, titleFrom);
+    return runTurn(this.turnDeps, plan, this.options.provider(), ctx);
+  }
+
+  streamHandlers(): StreamHandlers {
+    return { 'chat:send': (input, ctx) => this.send(input, ctx) };
   }
 
   list(filter: z.output<typeof ChatSessionListInputSchema>): ChatSession[] {
@@ -133,13 +163,13 @@ export class ChatService {
     };
   }
 
-  protected session(id: string): ChatSession {
+  private session(id: string): ChatSession {
     const session = this.repo.getSession(id);
     if (!session) throw notFound(id);
     return session;
   }
 
-  protected nowIso(): string {
+  private nowIso(): string {
     return new Date(this.clock()).toISOString();
   }
 }

@@ -1,5 +1,9 @@
+import type { StreamInput } from '../../shared/contract';
+import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
+import type { CallResult } from '../../shared/errors';
 import { createDispatcher, type HandlerMap } from '../contract/dispatcher';
 import { EventBus } from '../contract/event-bus';
+import { createStreamDispatcher } from '../contract/stream-dispatcher';
 import { StreamRegistry } from '../contract/stream-registry';
 import { Database } from '../db/database';
 import { silentLogger } from '../observability/logger';
@@ -12,8 +16,8 @@ import type { ChatFunction, ChatProvider, ProviderTurn } from './types';
 export type ScriptStep =
   | { token: string }
   | { call: string; args: string | Record<string, unknown>; id?: string }
-  /** Waits until the test opens the gate (to stop or inspect a turn midway). */
-  | { wait: Promise<void> }
+  /** Waits until the test opens the gate (to stop or inspect a turn midway); `reached` is called on arrival. */
+  | { wait: Promise<void>; reached?: () => void }
   | { fail: Error };
 
 /**
@@ -36,7 +40,10 @@ export class ScriptedProvider implements ChatProvider {
     for (const step of this.script) {
       if ('token' in step) turn.emitToken(step.token);
       else if ('call' in step) this.results.push(await turn.callFunction(step.call, step.args, step.id));
-      else if ('wait' in step) await step.wait;
+      else if ('wait' in step) {
+        step.reached?.();
+        await step.wait;
+      }
       else throw step.fail;
     }
   }
@@ -92,5 +99,13 @@ export function makeChatWorld(options: ChatWorldOptions = {}) {
     clock,
     newId: () => `id-${String(++ids).padStart(3, '0')}`,
   });
-  return Object.assign(world, { chat });
+  // The contract's stream dispatcher, so that every event a test sees was checked against its schema.
+  const streams = createStreamDispatcher(chat.streamHandlers(), { logger: silentLogger, validateOutput: true });
+  /** Sends through the contract; resolves with the events in order and the call's result. */
+  const send = async (input: StreamInput<'chat:send'>, signal = new AbortController().signal) => {
+    const events: ChatStreamEvent[] = [];
+    const result = await streams('chat:send', input, { transport: 'internal', requestId: 'req-1', signal, emit: (e) => events.push(e as ChatStreamEvent) });
+    return { events, result: result as CallResult<ChatTurnResult> };
+  };
+  return Object.assign(world, { chat, send });
 }

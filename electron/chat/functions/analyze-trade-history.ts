@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Bucket } from '../../../shared/schemas/journal';
 import { defineFunction } from '../types';
-import { dateArg, symbolArg } from './lib/args';
+import { journalFilter, journalFilterArgs } from './lib/journal-filter';
 import { round, roundOrNull } from './lib/round';
 import { journalStatsWidget } from './lib/widgets';
 
@@ -14,17 +14,15 @@ export const analyzeTradeHistory = defineFunction({
     "Statistics of the trader's closed journal trades: win rate, profit factor, expectancy, average win and loss, max drawdown, streaks, R-multiples, and P&L by symbol, strategy, weekday and hour. Use it for \"how am I doing\", \"my win rate on SPX\", \"which strategy works for me\".",
   parameters: z
     .object({
-      symbol: symbolArg('Only trades of this symbol or underlying').optional(),
-      from: dateArg('First entry date YYYY-MM-DD').optional(),
-      to: dateArg('Last entry date YYYY-MM-DD').optional(),
+      ...journalFilterArgs(),
     })
     .strict(),
   label: 'Analysing your trades…',
-  async run({ symbol, from, to }, ctx) {
-    const filter = { ...(symbol ? { symbol } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  async run(args, ctx) {
+    const filter = journalFilter(args);
     const a = await ctx.call('journal:analytics', filter);
     if (!a.trades) return { result: { trades: 0, openTrades: a.openTrades, note: 'No closed trades match: nothing to measure yet' } };
-    const scope = [symbol, from && `from ${from}`, to && `to ${to}`].filter(Boolean).join(' ');
+    const scope = [args.symbol, args.from && `from ${args.from}`, args.to && `to ${args.to}`].filter(Boolean).join(' ');
     return {
       result: {
         trades: a.trades,

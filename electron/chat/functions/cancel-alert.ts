@@ -42,7 +42,7 @@ export function pickAlerts(active: readonly Alert[], symbol: string, price: numb
   if (price === undefined) return [...active];
   const matching = active.filter((a) => a.targetPrice !== null && Math.abs(a.targetPrice - price) <= price * PRICE_TOLERANCE);
   if (!matching.length) {
-    throw new CoachError('not_found', `No active ${symbol} alert at ${price}; the active ${symbol} alerts are: ${active.map(describeAlert).join('; ')}`);
+    throw new CoachError('not_found', `No active ${symbol} alert at ${price}; the active ${symbol} alerts are: ${active.map((a) => describeAlert(a)).join('; ')}`);
   }
   return matching;
 }

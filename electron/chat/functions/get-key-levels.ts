@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KeyLevel, LevelsResponse } from '../../../shared/schemas/levels';
+import type { KeyLevel, LevelGroup, LevelsResponse } from '../../../shared/schemas/levels';
 import { lastAtr } from '../../levels/atr';
 import { groupBySession } from '../../levels/session-bars';
 import { lastSessions } from '../../market/calendar';
@@ -50,11 +50,19 @@ function compactLevel(level: KeyLevel) {
   };
 }
 
+/** Pivot ladders besides the classic one: given to the model as a table, not in the nearest lists. */
+const OTHER_PIVOTS = new Set<LevelGroup>(['pivot-fibonacci', 'pivot-camarilla', 'pivot-woodie']);
+
 export function summarizeLevels(levels: LevelsResponse, timeframe: string, intradayAtr: number | null) {
-  const byDistance = (a: KeyLevel, b: KeyLevel) => Math.abs(a.distance?.points ?? Infinity) - Math.abs(b.distance?.points ?? Infinity);
-  const measured = levels.levels.filter((l) => l.distance !== null).sort(byDistance);
+  const byDistance = (a: KeyLevel, b: KeyLevel) => Math.abs(a.distance!.points) - Math.abs(b.distance!.points);
+  const measured = levels.levels.filter((l) => l.distance !== null && !OTHER_PIVOTS.has(l.group)).sort(byDistance);
   const above = measured.filter((l) => l.distance!.points >= 0).slice(0, LEVELS_PER_SIDE);
   const below = measured.filter((l) => l.distance!.points < 0).slice(0, LEVELS_PER_SIDE);
+  const pivots: Record<string, Record<string, number>> = {};
+  for (const level of levels.levels.filter((l) => OTHER_PIVOTS.has(l.group))) {
+    const method = level.group.replace('pivot-', '');
+    (pivots[method] ??= {})[level.name.replace(/ \(.*\)$/, '')] = round(level.price);
+  }
   const move = levels.expectedMove;
   return {
     symbol: levels.symbol,
@@ -64,9 +72,11 @@ export function summarizeLevels(levels: LevelsResponse, timeframe: string, intra
     vwap: levels.vwap.last ? round(levels.vwap.last.vwap) : null,
     atr: { daily: roundOrNull(levels.atr.daily), intraday: roundOrNull(intradayAtr), timeframe },
     expectedMove: move?.atr ? { reference: round(move.reference), upper: round(move.atr.upper), lower: round(move.atr.lower) } : null,
+    /** Nearest first; distance = level − last price. Classic pivots are in these lists. */
     resistanceAbove: above.map(compactLevel),
     supportBelow: below.map(compactLevel),
-    /** Levels on the card but not listed here (further away, or no price to measure from). */
-    otherLevels: levels.levels.length - above.length - below.length,
+    otherPivots: pivots,
+    /** Further levels, on the card only. */
+    notListed: measured.length - above.length - below.length,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Trade } from '../../../shared/schemas/journal';
 import { defineFunction } from '../types';
-import { dateArg, symbolArg } from './lib/args';
+import { journalFilter, journalFilterArgs } from './lib/journal-filter';
 import { round, roundOrNull } from './lib/round';
 
 const DEFAULT_LIMIT = 20;
@@ -13,15 +13,13 @@ export const getTradeHistory = defineFunction({
     "Trades from the trader's journal, newest first (one row per leg: symbol, side, quantity, option terms, entry and exit prices and times, net P&L, strategy), filtered by symbol and dates. Use it for \"my last SPX trades\", \"what did I trade last week\".",
   parameters: z
     .object({
-      symbol: symbolArg('Only trades of this symbol or underlying').optional(),
-      from: dateArg('First entry date YYYY-MM-DD').optional(),
-      to: dateArg('Last entry date YYYY-MM-DD').optional(),
+      ...journalFilterArgs(),
       limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe(`How many trades, 1 to ${MAX_LIMIT}; default ${DEFAULT_LIMIT}`),
     })
     .strict(),
   label: 'Reading the journal…',
-  async run({ symbol, from, to, limit = DEFAULT_LIMIT }, ctx) {
-    const list = await ctx.call('journal:list', { ...(symbol ? { symbol } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), limit, sort: 'entryTime', order: 'desc' });
+  async run({ limit = DEFAULT_LIMIT, ...filter }, ctx) {
+    const list = await ctx.call('journal:list', { ...journalFilter(filter), limit, sort: 'entryTime', order: 'desc' });
     return { result: { total: list.total, shown: list.trades.length, trades: list.trades.map(compactTrade) } };
   },
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { FunctionExecutor, toolSpec } from '../executor';
 import { CHAT_FUNCTIONS } from './index';
 
 /** `get-key-levels.ts` → `getKeyLevels`, the export each function file holds. */
@@ -34,7 +35,16 @@ describe('the function registry', () => {
     }
   });
 
+  it('the chat executor takes the whole list', () => {
+    expect(new FunctionExecutor(CHAT_FUNCTIONS).names).toEqual(CHAT_FUNCTIONS.map((f) => f.name));
+  });
+
   it.each(CHAT_FUNCTIONS.map((f) => [f.name, f] as const))('%s: a strict JSON schema with a description per field, a label and a description', (_name, fn) => {
+    // What the model is sent.
+    const spec = toolSpec(fn);
+    expect(spec.parameters).toMatchObject({ type: 'object', additionalProperties: false });
+    // Nothing fell back to an empty "any" schema (a transform the JSON schema cannot show).
+    for (const property of Object.values(spec.parameters.properties as Record<string, { type?: string }>)) expect(property.type).toBeDefined();
     expect(fn.label).toMatch(/…$/);
     expect(fn.description.length).toBeGreaterThan(40);
     for (const io of ['output', 'input'] as const) {

@@ -33,7 +33,7 @@ export const setAlert = defineFunction({
         created: compactAlert(alert),
         ...(levelName ? { levelPriceNow: levelPrice, levelNote: 'The level is re-read every session; the alert watches its price of the day' } : {}),
       },
-      widget: alertStatusWidget('created', [alert], `Alert set · ${describeAlert(alert).replace(/ \(id .*\)$/, '')}`),
+      widget: alertStatusWidget('created', [alert], `Alert set · ${describeAlert(alert, { withId: false })}`),
     };
   },
 });

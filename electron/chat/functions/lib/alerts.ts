@@ -79,8 +79,8 @@ export function compactAlert(alert: Alert) {
   };
 }
 
-/** "above 6050", "crosses_above PDH (6012.25)" — to name alerts in a message. */
-export function describeAlert(alert: Alert): string {
+/** "SPX above 6050", "SPY crosses_above PDH (612.25)" — to name an alert in a message or a title. */
+export function describeAlert(alert: Alert, { withId = true } = {}): string {
   const target = alert.level ? `${alert.level}${alert.targetPrice !== null ? ` (${round(alert.targetPrice)})` : ''}` : alert.targetPrice !== null ? String(round(alert.targetPrice)) : `${alert.percent} %`;
-  return `${alert.symbol} ${alert.condition} ${target} (id ${alert.id})`;
+  return `${alert.symbol} ${alert.condition} ${target}${withId ? ` (id ${alert.id})` : ''}`;
 }
