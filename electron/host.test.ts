@@ -59,6 +59,7 @@ describe('createHost', () => {
         ['database', 'down', true],
         ['provider:sentry', 'ok', false],
         ['provider:market', 'ok', false],
+        ['provider:chat', 'ok', false],
         ['worker:health-monitor', 'ok', false],
         ['worker:alerts', 'ok', false],
       ]);

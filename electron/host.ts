@@ -8,6 +8,8 @@ import { appHandlers } from './app/service';
 import { ChatService } from './chat/service';
 import { CHAT_FUNCTIONS } from './chat/functions';
 import { createOfflineProvider } from './chat/providers';
+import { OpenAiProvider } from './chat/providers/openai';
+import type { ChatFunction, ChatProvider } from './chat/types';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
@@ -74,6 +76,8 @@ export interface HostOptions {
    * `notifications:clicked`.
    */
   notifier?: NativeNotifier;
+  /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
+  chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
 }
 
 export interface Host {
@@ -195,14 +199,27 @@ export function createHost(options: HostOptions): Host {
   const leaps = new LeapsService({ market, chains: optionChains });
   const streamRegistry = new StreamRegistry();
   const offlineCoach = createOfflineProvider();
+  const openAiKey = secrets.getter('OPENAI_API_KEY');
+  const openAiBreaker = breakers.create('openai', { failureThreshold: 5, cooldownMs: 30_000 });
+  const openAi = new OpenAiProvider({
+    apiKey: openAiKey,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    breaker: openAiBreaker,
+  });
+  // Asked at each turn: a key saved in the Profile tab switches the coach to the model without a restart.
+  const chatProvider = () => (openAiKey() ? openAi : offlineCoach);
+  health.register('provider:chat', providerCheck(() => ({ source: chatProvider() === openAi ? `openai (${openAi.model})` : 'offline coach', configured: chatProvider() === openAi }), openAiBreaker), { critical: false });
+  const replacedProvider = options.chat?.provider;
   const chat = new ChatService({
     db,
     events,
     profile,
     // The functions call the services through the contract (validated, logged with the turn's request id).
     dispatch: (name, input, ctx) => dispatch(name, input, ctx),
-    functions: CHAT_FUNCTIONS,
-    provider: () => offlineCoach,
+    functions: options.chat?.functions ?? CHAT_FUNCTIONS,
+    provider: replacedProvider ? () => replacedProvider : chatProvider,
     streams: streamRegistry,
   });
   const dispatch: Dispatch = createDispatcher(

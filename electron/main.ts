@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME, loadConfig } from './config';
-import { forwardEvents, registerIpcHandlers } from './contract/ipc';
+import { forwardEvents, registerIpcHandlers, registerIpcStreams } from './contract/ipc';
 import { createHost, type Host } from './host';
 import { Monitoring, monitoringSettings } from './monitoring/monitoring';
 import { forwardingLogger, type Logger } from './observability/logger';
@@ -212,6 +212,7 @@ async function startOptionalApi(h: Host): Promise<void> {
       port: config.TITM_PORT,
       token: config.TITM_TOKEN,
       dispatch: h.dispatch,
+      streams: h.streams,
       events: h.events,
       health: h.health,
       monitoring: h.monitoring,
@@ -269,6 +270,7 @@ async function start(): Promise<void> {
 
   hardenSession(logger);
   registerIpcHandlers(ipcMain, h.dispatch, { isTrustedUrl, logger });
+  registerIpcStreams(ipcMain, h.streams, h.streamRegistry, { isTrustedUrl, logger });
   h.start();
   await startOptionalApi(h);
   installApplicationMenu();

@@ -5,6 +5,7 @@ import { CoachError, type ApiErrorBody } from '../shared/errors';
 import { MONITORING_TUNNEL_PATH } from '../shared/schemas/monitoring';
 import type { EventBus } from './contract/event-bus';
 import type { Dispatch } from './contract/dispatcher';
+import type { StreamDispatch } from './contract/stream-dispatcher';
 import type { HealthRegistry } from './observability/health';
 import { EnvelopeError } from './monitoring/envelope';
 import type { Monitoring } from './monitoring/monitoring';
@@ -13,6 +14,7 @@ import { BodyError, readBody, readJsonBody, sendError, sendJson } from './server
 import { RateLimiter } from './server/rate-limit';
 import { compileRestRoutes, matchRestRoute, queryInput, takesBody } from './server/rest';
 import { SseHub } from './server/sse';
+import { serveStream, streamRouter } from './server/stream-route';
 import { serveStatic } from './server/static-files';
 
 export interface ApiServerOptions {
@@ -22,6 +24,8 @@ export interface ApiServerOptions {
   /** Bearer token; a random one is made when absent. */
   token?: string;
   dispatch: Dispatch;
+  /** The streaming calls (the chat's answers): `POST /api/stream/<name>` and their REST addresses. */
+  streams: StreamDispatch;
   events: EventBus;
   health: HealthRegistry;
   logger: Logger;
@@ -32,6 +36,8 @@ export interface ApiServerOptions {
   shutdownGraceMs?: number;
   /** Error monitoring: request crashes, rate-limit hits, and the renderer's tunnel in web mode. */
   monitoring?: Pick<Monitoring, 'captureError' | 'rateLimited' | 'tunnel' | 'addSecrets'>;
+  /** The heartbeat comment of a streaming answer (15 s; tests shorten it). */
+  streamHeartbeatMs?: number;
 }
 
 export interface ApiServer {
@@ -70,6 +76,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   assertLoopbackHost(options.host);
   const token = options.token ?? generateToken();
   const restRoutes = compileRestRoutes();
+  const matchStream = streamRouter();
   options.monitoring?.addSecrets([token]);
   const limiter = new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst);
   const sse = new SseHub();
@@ -149,6 +156,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (path === MONITORING_TUNNEL_PATH) {
         if (method !== 'POST') return fail({ code: 'method_not_allowed', message: 'Use POST' }, { allow: 'POST' });
         return tunnel(req, res, fail);
+      }
+      const stream = matchStream(method, path);
+      if (stream && 'allow' in stream) return fail({ code: 'method_not_allowed', message: `Use ${stream.allow.join(' or ')}` }, { allow: stream.allow.join(', ') });
+      if (stream) {
+        return serveStream(req, res, { name: stream.call, streams: options.streams, requestId, log, fail, heartbeatMs: options.streamHeartbeatMs });
       }
       const rpc = /^\/api\/rpc\/([\w:-]+)$/.exec(path);
       const rest = rpc ? undefined : matchRestRoute(restRoutes, method, path);

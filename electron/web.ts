@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     port: config.TITM_PORT,
     token: config.TITM_TOKEN,
     dispatch: host.dispatch,
+    streams: host.streams,
     events: host.events,
     health: host.health,
     monitoring: host.monitoring,

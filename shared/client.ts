@@ -1,12 +1,23 @@
-import type { CallInput, CallName, CallOutput, EventName, EventPayload } from './contract';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload, StreamEvent, StreamEventMessage, StreamInput, StreamName, StreamOutput } from './contract';
 import { isEventName } from './contract';
-import { CoachError, type CallResult } from './errors';
+import { CoachError, isErrorCode, type CallResult } from './errors';
 
-/** What the preload exposes as `window.coach`: one function per contract call, and events. */
+/** What the preload exposes as `window.coach`: one function per contract call, events, and the streaming calls. */
 export type CoachBridge = {
   call: { [K in CallName]: (input: CallInput<K>) => Promise<CallResult<CallOutput<K>>> };
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Starts a streaming call under the caller's id; resolves with its output once it ends. */
+  stream<K extends StreamName>(name: K, streamId: string, input: StreamInput<K>): Promise<CallResult<StreamOutput<K>>>;
+  /** Every stream event of this window, tagged with its stream id. */
+  onStreamEvent(listener: (message: StreamEventMessage) => void): () => void;
 };
+
+export interface StreamOptions<K extends StreamName> {
+  /** Each event as it arrives, in order (DESIGN.md's chat protocol for `chat:send`). */
+  onEvent(event: StreamEvent<K>): void;
+  /** Aborting stops the stream (the partial answer is kept) and rejects with code `aborted`. */
+  signal?: AbortSignal;
+}
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -16,6 +27,12 @@ export interface CoachApi {
   /** Resolves with the output, or rejects with a `CoachError` (code, message, issues, requestId). */
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /**
+   * A streaming call: events go to `onEvent` as they come; resolves with the output (for
+   * `chat:send`, the message_complete payload) or rejects with a `CoachError` carrying the `error`
+   * event's code (`aborted` when stopped through `signal`).
+   */
+  stream<K extends StreamName>(name: K, input: StreamInput<K>, options: StreamOptions<K>): Promise<StreamOutput<K>>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
   close(): void;
 }
@@ -35,6 +52,22 @@ export function ipcCoachApi(bridge: CoachBridge): CoachApi {
     },
     on(name, listener) {
       return bridge.on(name, listener as (payload: unknown) => void);
+    },
+    async stream(name, input, { onEvent, signal }) {
+      if (signal?.aborted) throw stopped();
+      const streamId = globalThis.crypto.randomUUID();
+      const off = bridge.onStreamEvent((message) => {
+        if (message.streamId === streamId) onEvent(message.event as StreamEvent<typeof name>);
+      });
+      // The main process registers the stream before it reads any later message, so this cancel finds it.
+      const cancel = () => void bridge.call['chat:cancel']({ streamId });
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return unwrap(await bridge.stream(name, streamId, input));
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+        off();
+      }
     },
     onConnection(listener) {
       listener('connected');
@@ -116,11 +149,43 @@ export function httpCoachApi(options: HttpApiOptions): CoachApi {
       } catch (error) {
         throw new CoachError('unavailable', `The app's local service cannot be reached: ${(error as Error).message}`);
       }
-      const body: unknown = await res.json().catch(() => undefined);
-      if (res.ok) return body as CallOutput<typeof name>;
-      const error = (body as { error?: unknown } | undefined)?.error;
-      if (error && typeof error === 'object' && 'code' in error) throw CoachError.fromBody(error as never);
-      throw new CoachError('internal', `Unexpected response ${res.status} from ${name}`);
+      if (res.ok) return (await res.json()) as CallOutput<typeof name>;
+      throw await errorOf(res, name);
+    },
+    async stream(name, input, { onEvent, signal }) {
+      let res: Response;
+      try {
+        res = await doFetch(`${options.baseUrl}/api/stream/${name}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', accept: 'text/event-stream' },
+          body: JSON.stringify(input ?? {}),
+          signal,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw stopped();
+        throw new CoachError('unavailable', `The app's local service cannot be reached: ${(error as Error).message}`);
+      }
+      if (!res.ok || !res.body || !/text\/event-stream/.test(res.headers.get('content-type') ?? '')) throw await errorOf(res, name);
+      let output: StreamOutput<typeof name> | undefined;
+      let failure: CoachError | undefined;
+      try {
+        await readSse(res.body, (_type, data) => {
+          const event = JSON.parse(data) as StreamEvent<typeof name>;
+          onEvent(event);
+          if (event.type === 'message_complete') {
+            const { type: _complete, ...rest } = event;
+            output = rest as StreamOutput<typeof name>;
+          } else if (event.type === 'error') {
+            failure = new CoachError(isErrorCode(event.code) ? event.code : 'internal', event.message, { requestId: event.requestId });
+          }
+        });
+      } catch (error) {
+        if (signal?.aborted) throw stopped();
+        throw new CoachError('unavailable', `The answer stream broke off: ${(error as Error).message}`);
+      }
+      if (failure) throw failure;
+      if (output) return output;
+      throw new CoachError('unavailable', `The answer stream of ${name} ended without its result`);
     },
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
@@ -142,6 +207,17 @@ export function httpCoachApi(options: HttpApiOptions): CoachApi {
     },
   };
 }
+
+/** The CoachError of a refused request (the usual `{error}` body), or a generic one for anything else. */
+async function errorOf(res: Response, name: string): Promise<CoachError> {
+  const body: unknown = await res.json().catch(() => undefined);
+  const error = (body as { error?: unknown } | undefined)?.error;
+  if (error && typeof error === 'object' && 'code' in error) return CoachError.fromBody(error as never);
+  return new CoachError('internal', `Unexpected response ${res.status} from ${name}`);
+}
+
+/** The rejection of a stream the caller stopped (the partial answer is kept by the main process). */
+const stopped = () => new CoachError('aborted', 'Stopped; the partial answer is kept');
 
 /** Parses a `text/event-stream` body, calling `onEvent(name, data)` for each complete event. */
 export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (name: string, data: string) => void): Promise<void> {

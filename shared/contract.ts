@@ -345,3 +345,12 @@ export const STREAM_NAMES = Object.keys(streams) as StreamName[];
 export function isStreamName(name: string): name is StreamName {
   return Object.prototype.hasOwnProperty.call(streams, name);
 }
+
+/** The IPC channel that carries every stream's events to the window that started it, as `{streamId, event}`. */
+export const STREAM_EVENT_CHANNEL = 'stream:event';
+
+/** What one stream event looks like on that channel. */
+export interface StreamEventMessage {
+  streamId: string;
+  event: unknown;
+}

@@ -25,6 +25,10 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_STATUS, code);
+}
+
 export const IssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),

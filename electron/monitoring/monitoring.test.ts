@@ -182,6 +182,7 @@ describe('error monitoring with SENTRY_DSN', () => {
       ['database', 'ok', true],
       ['provider:sentry', 'degraded', false],
       ['provider:market', 'degraded', false],
+      ['provider:chat', 'ok', false],
       ['worker:health-monitor', 'ok', false],
       ['worker:alerts', 'ok', false],
     ]);

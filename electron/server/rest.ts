@@ -1,18 +1,21 @@
 import { calls, type CallName } from '../../shared/contract';
 
-interface CompiledRoute {
+interface CompiledRoute<N extends string = CallName> {
   method: string;
   pattern: RegExp;
   params: string[];
-  call: CallName;
+  call: N;
 }
 
-export type RestMatch = { call: CallName; params: Record<string, string> } | { allow: string[] };
+export type RestMatch<N extends string = CallName> = { call: N; params: Record<string, string> } | { allow: string[] };
 
-/** The REST addresses declared in the contract, compiled once; two calls on one address throw. */
-export function compileRestRoutes(table: Record<string, { rest?: string }> = calls): CompiledRoute[] {
+/**
+ * The REST addresses declared in a table of the contract (the calls by default, or the streams),
+ * compiled once; two entries on one address throw.
+ */
+export function compileRestRoutes<N extends string = CallName>(table: Record<N, { rest?: string }> = calls as never): CompiledRoute<N>[] {
   const seen = new Set<string>();
-  return Object.entries(table).flatMap(([call, { rest }]) => {
+  return (Object.entries(table) as [string, { rest?: string }][]).flatMap(([call, { rest }]) => {
     if (!rest) return [];
     const [method, path] = rest.split(' ') as [string, string];
     const shape = `${method} ${path.replace(/:\w+/g, ':')}`;
@@ -27,7 +30,7 @@ export function compileRestRoutes(table: Record<string, { rest?: string }> = cal
         return '([^/]+)';
       })
       .join('/');
-    return [{ method, pattern: new RegExp(`^${source}$`), params, call: call as CallName }];
+    return [{ method, pattern: new RegExp(`^${source}$`), params, call: call as N }];
   });
 }
 
@@ -35,7 +38,7 @@ export function compileRestRoutes(table: Record<string, { rest?: string }> = cal
  * The call behind `method path`, with its path parameters; `{allow}` when the path exists with
  * other methods (a 405), undefined when no route has this path.
  */
-export function matchRestRoute(routes: CompiledRoute[], method: string, pathname: string): RestMatch | undefined {
+export function matchRestRoute<N extends string>(routes: CompiledRoute<N>[], method: string, pathname: string): RestMatch<N> | undefined {
   const allow: string[] = [];
   for (const route of routes) {
     const match = route.pattern.exec(pathname);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher, type Dispatch, type HandlerMap } from '../contract/dispatcher';
-import { createHost, type Host } from '../host';
+import { createHost, type Host, type HostOptions } from '../host';
 import type { NativeNotifier } from '../notifications/notifier';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../server';
 import { stubHandlers } from './stub-handlers';
@@ -40,7 +40,7 @@ function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
 }
 
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat'] } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -50,6 +50,7 @@ export async function startTestHost(
     env: { TITM_DATA_DIR: dataDir, NODE_ENV: 'test', TITM_LOG_LEVEL: 'debug', ...options.env },
     logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     notifier: options.notifier,
+    chat: options.chat,
   });
   host.start();
   const server = await startApiServer({
@@ -57,6 +58,7 @@ export async function startTestHost(
     port: 0,
     token: TEST_TOKEN,
     dispatch: options.handlers ? overriddenDispatch(host, options.handlers) : host.dispatch,
+    streams: host.streams,
     events: host.events,
     health: host.health,
     monitoring: host.monitoring,
