@@ -84,6 +84,22 @@ function alertStatus(text: string): string | undefined {
   return undefined;
 }
 
+/** The scanner's scans (shared/schemas/scanner.ts) by the words traders use for them. */
+const SCANS: [RegExp, string][] = [
+  [/\bgaps?\b|\bgapp(?:ed|ing)\b/, 'gap'],
+  [/\bbreakouts?\b|\borb\b|\bopening\s+range\b/, 'opening_range_breakout'],
+  [/\bvwap\b/, 'vwap_cross'],
+  [/\bnear\s+(?:a\s+)?(?:key\s+)?levels?\b/, 'near_level'],
+  [/\bnew\s+(?:highs?|lows?)\b/, 'new_intraday_extreme'],
+  [/\batr\s+expansion\b|\brange\s+expansion\b/, 'atr_expansion'],
+  [/\brelative\s+volume\b|\brvol\b/, 'relative_volume'],
+  [/\bunusual\b/, 'unusual_volume'],
+  [/\biv\b|\bimplied\s+vol/, 'iv_vs_realized'],
+  [/\bskew\b/, 'skew_extreme'],
+  [/\bstraddles?\b/, 'straddle_vs_atr'],
+  [/\bcredit\s+spreads?\b/, 'credit_spread'],
+];
+
 const EXAMPLE = {
   symbol: 'Which symbol? For example "key levels for SPX".',
   contract: 'Which contract? Give the strike and call or put, for example "greeks on SPX 6000c 0dte" or "delta of the SPY 600 put Dec 19".',
@@ -146,8 +162,10 @@ export function buildCalls(input: BuildInput): Built {
       return rollCalls(input, symbol);
     case 'macro':
       return { calls: [call('get_macro_context', {}, input.focus)] };
-    case 'scan':
-      return { calls: [call('scan_opportunities', { symbols: e.symbols.length ? e.symbols : null, limit: e.count })] };
+    case 'scan': {
+      const scans = SCANS.filter(([pattern]) => pattern.test(text)).map(([, id]) => id);
+      return { calls: [call('scan_opportunities', { scans: scans.length ? scans : null, symbols: e.symbols.length ? e.symbols : null, limit: e.count })] };
+    }
   }
 }
 

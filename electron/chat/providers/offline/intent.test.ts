@@ -135,6 +135,9 @@ const TABLE: Case[] = [
   { say: 'when is the next fomc', calls: one('get_macro_context') },
   { say: "what's the vix term structure", calls: one('get_macro_context') },
   { say: 'next CPI date?', calls: one('get_macro_context') },
+  // The scanner.
+  { say: 'scan for gaps and unusual volume', calls: one('scan_opportunities', { scans: ['gap', 'unusual_volume'] }) },
+  { say: 'any setups on spy or qqq?', calls: one('scan_opportunities', { symbols: ['SPY', 'QQQ'] }) },
   // Follow-ups continue the last request with what changed.
   { say: 'and NDX?', history: ['key levels for SPX'], calls: one('get_key_levels', { symbol: 'NDX' }) },
   { say: 'what about friday', history: ['spx 0dte chain'], calls: one('get_options_chain', { symbol: 'SPX', expiry: '2025-12-19' }) },
