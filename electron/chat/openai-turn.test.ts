@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
-import type { Widget } from '../../shared/schemas/chat-widgets';
 import { createStreamDispatcher } from '../contract/stream-dispatcher';
 import { BreakerHub } from '../net/circuit-breaker';
 import { silentLogger } from '../observability/logger';
 import { startFakeOpenAi, textAnswer, toolCallDeltas, type FakeOpenAi } from '../testing/fake-openai';
 import { startTestHost } from '../testing/test-host';
 import { OpenAiProvider } from './providers/openai';
-import { makeChatWorld } from './testing';
-import { defineFunction, type ModelMessage } from './types';
+import { keyLevelsDouble, LEVELS_CARD, makeChatWorld } from './testing';
+import type { ModelMessage } from './types';
 
 /**
  * Whole turns through the chat service with the real OpenAI provider and the real `openai` SDK
@@ -18,29 +16,13 @@ import { defineFunction, type ModelMessage } from './types';
 
 const NOW = Date.parse('2026-12-01T15:00:00.000Z');
 
-const LEVELS_CARD: Widget = {
-  type: 'key_levels',
-  title: 'SPX key levels',
-  data: { symbol: 'SPX', date: '2026-12-01', lastPrice: 6012.5, levels: [{ name: 'PDH', price: 6050, group: 'prior-day', distance: null }], atrDaily: 61.2, vwap: 6008.1, expectedMove: null },
-};
-
-const getKeyLevels = defineFunction({
-  name: 'get_key_levels',
-  description: 'Key levels of a symbol.',
-  label: 'Checking key levels…',
-  parameters: z.object({ symbol: z.string().min(1) }).strict(),
-  async run({ symbol }) {
-    return { result: { symbol, pdh: 6050, pdl: 5981.25 }, widget: LEVELS_CARD };
-  },
-});
-
 let fake: FakeOpenAi;
 let world: ReturnType<typeof makeChatWorld>;
 
 beforeEach(async () => {
   fake = await startFakeOpenAi();
   const provider = new OpenAiProvider({ apiKey: () => 'sk-turn-test-0123456789', baseURL: fake.baseURL, model: 'test-model', timeoutMs: 10_000, breaker: new BreakerHub().create('openai') });
-  world = makeChatWorld({ start: NOW, provider, functions: [getKeyLevels] });
+  world = makeChatWorld({ start: NOW, provider, functions: [keyLevelsDouble] });
 });
 afterEach(async () => {
   world.db.close();

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
-import type { Widget } from '../../shared/schemas/chat-widgets';
 import type { MarketStatus } from '../../shared/schemas/market';
-import { gate, makeChatWorld, ScriptedProvider } from './testing';
-import { ChatProviderError, defineFunction } from './types';
+import { gate, keyLevelsDouble, LEVELS_CARD, makeChatWorld, ScriptedProvider } from './testing';
+import { ChatProviderError } from './types';
 
 const NOW = Date.parse('2026-12-01T15:00:00.000Z'); // Tuesday 10:00 in New York
 
@@ -16,24 +14,6 @@ const MARKET: MarketStatus = {
   nextClose: NOW + 6 * 3600e3,
   checkedAt: NOW,
 };
-
-const LEVELS_CARD: Widget = {
-  type: 'key_levels',
-  title: 'SPX key levels',
-  data: { symbol: 'SPX', date: '2026-12-01', lastPrice: 6012.5, levels: [{ name: 'PDH', price: 6050, group: 'prior-day', distance: null }], atrDaily: 61.2, vwap: 6008.1, expectedMove: null },
-};
-
-/** A function double that reads a quote through the contract and draws a card. */
-const getKeyLevels = defineFunction({
-  name: 'get_key_levels',
-  description: 'Key levels of a symbol.',
-  label: 'Checking key levels…',
-  parameters: z.object({ symbol: z.string().min(1).describe('Ticker') }).strict(),
-  async run({ symbol }, ctx) {
-    const quote = await ctx.call('market:quote', { symbol });
-    return { result: { symbol: quote.symbol, last: quote.last, pdh: 6050 }, widget: LEVELS_CARD };
-  },
-});
 
 type World = ReturnType<typeof makeChatWorld>;
 let world: World | undefined;
@@ -47,10 +27,9 @@ function setUp(script: ConstructorParameters<typeof ScriptedProvider>[0]) {
   world = makeChatWorld({
     start: NOW,
     provider,
-    functions: [getKeyLevels],
+    functions: [keyLevelsDouble],
     handlers: {
       'market:status': () => MARKET,
-      'market:quote': ({ symbol }) => ({ symbol, last: 6012.5, change: 1, changePercent: 0.02, prevClose: 6011.5, session: 'open', time: NOW, source: 'simulated' }),
     },
   });
   return { w: world, provider };
@@ -72,7 +51,7 @@ describe('a chat turn', () => {
       id: 'call_id-004',
       name: 'get_key_levels',
       status: 'ok',
-      result: { symbol: 'SPX', last: 6012.5, pdh: 6050 },
+      result: { symbol: 'SPX', pdh: 6050, pdl: 5981.25 },
       widget: LEVELS_CARD,
     });
     expect(result.ok).toBe(true);
@@ -112,7 +91,7 @@ describe('a chat turn', () => {
     expect(rest).toEqual([
       { role: 'user', content: 'levels spx' },
       { role: 'assistant', content: null, tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'get_key_levels', arguments: '{"symbol":"SPX"}' } }] },
-      { role: 'tool', tool_call_id: 'call_a', content: '{"symbol":"SPX","last":6012.5,"pdh":6050}' },
+      { role: 'tool', tool_call_id: 'call_a', content: '{"symbol":"SPX","pdh":6050,"pdl":5981.25}' },
       { role: 'assistant', content: 'PDH 6050' },
       { role: 'user', content: 'and my SPY calls?' },
     ]);

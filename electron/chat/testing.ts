@@ -1,5 +1,7 @@
 import type { StreamInput } from '../../shared/contract';
+import { z } from 'zod';
 import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
+import type { Widget } from '../../shared/schemas/chat-widgets';
 import type { CallResult } from '../../shared/errors';
 import { createDispatcher, type HandlerMap } from '../contract/dispatcher';
 import { EventBus } from '../contract/event-bus';
@@ -10,7 +12,25 @@ import { silentLogger } from '../observability/logger';
 import { ProfileService } from '../profile/service';
 import { stubHandlers } from '../testing/stub-handlers';
 import { ChatService } from './service';
-import type { ChatFunction, ChatProvider, ProviderTurn } from './types';
+import { defineFunction, type ChatFunction, type ChatProvider, type ProviderTurn } from './types';
+
+/** The card of the key-levels double (hand-made, valid against its schema). */
+export const LEVELS_CARD: Widget = {
+  type: 'key_levels',
+  title: 'SPX key levels',
+  data: { symbol: 'SPX', date: '2026-12-01', lastPrice: 6012.5, levels: [{ name: 'PDH', price: 6050, group: 'prior-day', distance: null }], atrDaily: 61.2, vwap: 6008.1, expectedMove: null },
+};
+
+/** A function double: fixed levels and their card (the real get_key_levels has its own tests). */
+export const keyLevelsDouble = defineFunction({
+  name: 'get_key_levels',
+  description: 'Key levels of a symbol.',
+  label: 'Checking key levels…',
+  parameters: z.object({ symbol: z.string().min(1).describe('Ticker') }).strict(),
+  async run({ symbol }) {
+    return { result: { symbol, pdh: 6050, pdl: 5981.25 }, widget: LEVELS_CARD };
+  },
+});
 
 /** One step of a scripted answer. */
 export type ScriptStep =

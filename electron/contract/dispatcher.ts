@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { calls, isCallName, type CallName, type CallOutput, type CallParams } from '../../shared/contract';
 import { CoachError, describeIssues, toIssues, type ApiErrorBody, type CallResult } from '../../shared/errors';
 import type { Logger } from '../observability/logger';
@@ -45,35 +46,52 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions)
   return async (name, rawInput, partialCtx = {}) => {
     const requestId = partialCtx.requestId ?? randomUUID();
     const log = (partialCtx.log ?? options.logger).child({ requestId, call: name });
-    const fail = (error: ApiErrorBody): CallResult<unknown> => ({ ok: false, error: { ...error, requestId } });
-
-    if (!isCallName(name)) return fail({ code: 'not_found', message: `Unknown call: ${name}` });
-    const entry = calls[name];
-    const parsed = entry.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issues = toIssues(parsed.error);
-      log.info('call rejected: invalid input', { issues: describeIssues(issues) });
-      return fail({ code: 'invalid_input', message: `Invalid input for ${name}: ${describeIssues(issues)}`, issues });
-    }
     const ctx: CallContext = { requestId, log, transport: partialCtx.transport ?? 'internal' };
-    const started = performance.now();
-    try {
-      const handler = handlers[name] as Handler<typeof name>;
-      const value = await handler(parsed.data as never, ctx);
-      if (options.validateOutput) {
-        const checked = entry.output.safeParse(value);
-        if (!checked.success) throw new Error(`Output of ${name} breaks the contract: ${describeIssues(toIssues(checked.error))}`);
-      }
-      log.debug('call ok', { ms: Math.round(performance.now() - started) });
-      return { ok: true, value };
-    } catch (error) {
-      if (error instanceof CoachError) {
-        log.info('call failed', { code: error.code, message: error.message });
-        return fail({ code: error.code, message: error.message, issues: error.issues });
-      }
-      log.error('call crashed', { error });
-      options.onCrash?.(error, { ...ctx, call: name });
-      return fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
-    }
+    if (!isCallName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown call: ${name}`, requestId } };
+    const handler = handlers[name] as Handler<typeof name>;
+    return settle({ kind: 'call', name, entry: calls[name], rawInput, ctx, options, run: (input) => handler(input as never, ctx) });
   };
+}
+
+export interface SettleOptions {
+  kind: 'call' | 'stream';
+  name: string;
+  entry: { input: z.ZodType; output: z.ZodType };
+  rawInput: unknown;
+  ctx: CallContext;
+  options: DispatcherOptions;
+  run(input: unknown): unknown;
+}
+
+/**
+ * What every dispatcher does around its handler: the input checked against the contract, the output
+ * too in development, and every outcome (refusal, CoachError, crash) as a `CallResult`.
+ */
+export async function settle({ kind, name, entry, rawInput, ctx, options, run }: SettleOptions): Promise<CallResult<unknown>> {
+  const { log, requestId } = ctx;
+  const fail = (error: ApiErrorBody): CallResult<unknown> => ({ ok: false, error: { ...error, requestId } });
+  const parsed = entry.input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    log.info(`${kind} rejected: invalid input`, { issues: describeIssues(issues) });
+    return fail({ code: 'invalid_input', message: `Invalid input for ${name}: ${describeIssues(issues)}`, issues });
+  }
+  const started = performance.now();
+  try {
+    const value = await run(parsed.data);
+    if (options.validateOutput) {
+      const checked = entry.output.safeParse(value);
+      if (!checked.success) throw new Error(`Output of ${name} breaks the contract: ${describeIssues(toIssues(checked.error))}`);
+    }
+    log.debug(`${kind} ok`, { ms: Math.round(performance.now() - started) });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CoachError) {
+      log.info(`${kind} failed`, { code: error.code, message: error.message });
+      return fail({ code: error.code, message: error.message, issues: error.issues });
+    }
+    log.error(`${kind} crashed`, { error });
+    options.onCrash?.(error, { ...ctx, call: name });
+    return fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
+  }
 }

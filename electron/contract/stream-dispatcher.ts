@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isStreamName, streams, type StreamEvent, type StreamName, type StreamOutput, type StreamParams } from '../../shared/contract';
-import { CoachError, describeIssues, toIssues, type ApiErrorBody, type CallResult } from '../../shared/errors';
-import type { CallContext, DispatcherOptions } from './dispatcher';
+import { describeIssues, toIssues, type CallResult } from '../../shared/errors';
+import { settle, type CallContext, type DispatcherOptions } from './dispatcher';
 
 /** A streaming call's context: the call's, plus where its events go and the signal that stops it. */
 export interface StreamContext<K extends StreamName> extends CallContext {
@@ -32,16 +32,8 @@ export function createStreamDispatcher(handlers: StreamHandlers, options: Dispat
   return async (name, rawInput, partialCtx) => {
     const requestId = partialCtx.requestId ?? randomUUID();
     const log = (partialCtx.log ?? options.logger).child({ requestId, stream: name });
-    const fail = (error: ApiErrorBody): CallResult<unknown> => ({ ok: false, error: { ...error, requestId } });
-
-    if (!isStreamName(name)) return fail({ code: 'not_found', message: `Unknown stream: ${name}` });
+    if (!isStreamName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown stream: ${name}`, requestId } };
     const entry = streams[name];
-    const parsed = entry.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issues = toIssues(parsed.error);
-      log.info('stream rejected: invalid input', { issues: describeIssues(issues) });
-      return fail({ code: 'invalid_input', message: `Invalid input for ${name}: ${describeIssues(issues)}`, issues });
-    }
     const emit = (event: StreamEvent<typeof name>) => {
       if (options.validateOutput) {
         const checked = entry.event.safeParse(event);
@@ -51,23 +43,6 @@ export function createStreamDispatcher(handlers: StreamHandlers, options: Dispat
       partialCtx.emit(event);
     };
     const ctx: StreamContext<typeof name> = { requestId, log, transport: partialCtx.transport, signal: partialCtx.signal, emit };
-    const started = performance.now();
-    try {
-      const value = await handlers[name](parsed.data, ctx);
-      if (options.validateOutput) {
-        const checked = entry.output.safeParse(value);
-        if (!checked.success) throw new Error(`Output of ${name} breaks the contract: ${describeIssues(toIssues(checked.error))}`);
-      }
-      log.debug('stream ok', { ms: Math.round(performance.now() - started) });
-      return { ok: true, value };
-    } catch (error) {
-      if (error instanceof CoachError) {
-        log.info('stream failed', { code: error.code, message: error.message });
-        return fail({ code: error.code, message: error.message, issues: error.issues });
-      }
-      log.error('stream crashed', { error });
-      options.onCrash?.(error, { requestId, log, transport: partialCtx.transport, call: name });
-      return fail({ code: 'internal', message: 'Internal error; see the log for this request id.' });
-    }
+    return settle({ kind: 'stream', name, entry, rawInput, ctx, options, run: (input) => handlers[name](input as StreamParams<typeof name>, ctx) });
   };
 }

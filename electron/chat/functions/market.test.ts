@@ -105,10 +105,13 @@ describe('market functions through a real host (simulated market, wall clock)', 
     expectCents(summary.change, daily.bars[4]!.close - daily.bars[0]!.open);
     expect(result.lastBars).toHaveLength(5);
 
-    const intraday = await h.run(getChartData, { symbol: 'SPY' });
-    expect(intraday.result).toMatchObject({ timeframe: '5m', sessions: [expect.any(String)] });
-    expect((intraday.result.lastBars as unknown[]).length).toBe(Math.min(MAX_BARS_SHOWN, intraday.result.bars as number));
-    expect(intraday.result.bars as number).toBeGreaterThan(30);
+    const today = await h.run(getChartData, { symbol: 'SPY' });
+    expect(today.result).toMatchObject({ timeframe: '5m', sessions: [expect.any(String)] });
+    expect((today.result.lastBars as unknown[]).length).toBe(Math.min(MAX_BARS_SHOWN, today.result.bars as number));
+    // Two sessions hold at least one whole one (78 regular 5-minute bars): only the last 30 are handed over.
+    const twoDays = await h.run(getChartData, { symbol: 'SPY', timeframe: '5m', days: 2 });
+    expect(twoDays.result.bars as number).toBeGreaterThan(78);
+    expect(twoDays.result.lastBars as unknown[]).toHaveLength(MAX_BARS_SHOWN);
     expect(getChartData.parameters.safeParse({ symbol: 'SPY', days: 31 }).success).toBe(false);
   });
 

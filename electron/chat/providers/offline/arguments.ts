@@ -97,7 +97,7 @@ export function buildCalls(input: BuildInput): Built {
   const symbol = symbols[0] ?? null;
   const needsSymbol = (make: (symbol: string) => PlannedCall): Built => (symbols.length ? { calls: symbols.map(make) } : { question: EXAMPLE.symbol });
   // "gamma of spx 6000": a bare number stands for the strike of a contract request.
-  const contract = e.contracts[0] ?? (e.numbers[0] ? { strike: e.numbers[0], right: null, side: null, quantity: null, expiry: null } : undefined);
+  const contract = e.contracts[0] ?? (e.numbers[0] ? { strike: e.numbers[0], right: null, side: null, quantity: null, expiry: null, price: null } : undefined);
   const right = contract?.right ?? e.right;
 
   switch (input.intent) {
@@ -164,7 +164,7 @@ function positionCalls(input: BuildInput, symbol: string | null): Built {
     if (!right) return { question: EXAMPLE.right };
     if (!expiry) return { question: `Which expiry is the ${contract.strike} ${right} on? For example "Dec 19" or "0DTE".` };
     const size = contract.quantity ?? (e.contracts.length === 1 ? e.quantity : null) ?? 1;
-    legs.push(given({ right, strike: contract.strike, expiry, quantity: contract.side === 'short' ? -size : size, price: e.contracts.length === 1 ? e.price : null }));
+    legs.push(given({ right, strike: contract.strike, expiry, quantity: contract.side === 'short' ? -size : size, price: contract.price ?? (e.contracts.length === 1 ? e.price : null) }));
   }
   return { calls: [call('analyze_position', { underlying: symbol, legs }, input.focus)] };
 }

@@ -1,7 +1,8 @@
 import { marketDate } from '../../../market/calendar';
+import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import { ChatProviderError, type ChatProvider, type ProviderTurn } from '../../types';
+import type { PlannedCall } from './arguments';
 import { composeCall, composeNext, composeUnavailable } from './compose';
-import { paragraphs } from './compose/format';
 import { composeReply } from './compose/replies';
 import { readConversation } from './conversation';
 import { planTurn } from './intent';
@@ -60,8 +61,10 @@ export class OfflineCoach implements ChatProvider {
     if (plan.kind === 'clarify') return write(plan.question);
 
     const today = marketDate(now);
+    let last: { call: PlannedCall; record: FunctionCallRecord } | null = null;
     for (const call of plan.calls) {
       stopIfAborted(turn);
+      last = null;
       if (!available.has(call.name)) {
         await write(composeUnavailable(call));
         continue;
@@ -72,9 +75,11 @@ export class OfflineCoach implements ChatProvider {
       // A result the composer cannot read means the function's shape moved: worth a line in the log.
       if (answer.unreadable) turn.log.warn('offline coach could not read a function result', { name: call.name });
       await write(answer.text);
+      if (record.status === 'ok' && !answer.unreadable) last = { call, record };
     }
-    const next = composeNext(plan.calls.at(-1)!, experience);
-    if (next) await write(paragraphs(next));
+    // A next step only follows an answer that worked.
+    const next = last ? composeNext(last.call, last.record, experience) : null;
+    if (next) await write(next);
   }
 }
 

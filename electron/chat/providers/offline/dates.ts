@@ -1,4 +1,5 @@
 import { addDays, marketDate } from '../../../market/calendar';
+import { standardMonthlyExpiry } from '../../../options/pricing/underlyings';
 
 /**
  * Dates as people write them in a chat ("today", "friday", "dec 19", "12/19", "jan 2028",
@@ -32,12 +33,6 @@ function validDate(year: number, month: number, day: number): string | null {
 /** Day of the week of a YYYY-MM-DD date (0 = Sunday). */
 export const weekday = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
 
-/** The third Friday of a month: the standard monthly (and LEAPS) expiry. */
-export function thirdFriday(year: number, month: number): string {
-  const first = isoDate(year, month, 1);
-  return addDays(first, ((5 - weekday(first) + 7) % 7) + 14);
-}
-
 /** `year` when given ("'28" = 2028), else this year, or next year when the date has passed. */
 function withYear(today: string, month: number, day: number, year: string | undefined): string | null {
   if (year) return validDate(year.startsWith("'") ? 2000 + Number(year.slice(1)) : Number(year), month, day);
@@ -60,8 +55,8 @@ const RULES: Rule[] = [
   [/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b/g, (m, today) => (m[3] ? validDate(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[1]), Number(m[2])) : withYear(today, Number(m[1]), Number(m[2]), undefined))],
   [new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}|'\\d{2})\\b)?`, 'g'), (m, today) => withYear(today, monthIndex(m[1]!) + 1, Number(m[2]), m[3])],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b(?:,?\\s*(\\d{4}|'\\d{2})\\b)?`, 'g'), (m, today) => withYear(today, monthIndex(m[2]!) + 1, Number(m[1]), m[3])],
-  // "jan 2028": the month's standard expiry.
-  [new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{4}|'\\d{2})\\b`, 'g'), (m) => thirdFriday(m[2]!.startsWith("'") ? 2000 + Number(m[2]!.slice(1)) : Number(m[2]), monthIndex(m[1]!) + 1)],
+  // "jan 2028": the month's standard expiry (third Friday, or the Thursday before a holiday).
+  [new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{4}|'\\d{2})\\b`, 'g'), (m) => standardMonthlyExpiry(m[2]!.startsWith("'") ? 2000 + Number(m[2]!.slice(1)) : Number(m[2]), monthIndex(m[1]!) + 1)],
   [/\btoday\b/g, (_m, today) => today],
   [/\b(?:tomorrow|tmrw|tmr)\b/g, (_m, today) => addDays(today, 1)],
   [/\byesterday\b/g, (_m, today) => addDays(today, -1)],

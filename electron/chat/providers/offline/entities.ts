@@ -20,6 +20,8 @@ export interface ContractRef {
   quantity: number | null;
   /** The expiry written next to this contract, when several are mentioned. */
   expiry: string | null;
+  /** Its entry price, written after it ("short 2 spy 575c dec 4 @ 0.40"). */
+  price: number | null;
 }
 
 export interface Entities {
@@ -195,20 +197,23 @@ export function extractEntities(text: string, now: number): Entities {
   let quantity: number | null = null;
   rest = take(rest, /\b(\d{1,4})\s*(?:contracts?|lots?|cons)\b|\bx\s?(\d{1,4})\b|\b(\d{1,4})x\b|\bqty:?\s*(\d{1,4})\b/g, (m) => void (quantity ??= Number(m[1] ?? m[2] ?? m[3] ?? m[4])));
 
-  let price: number | null = null;
-  rest = take(rest, /(?:@|\b(?:bought|sold|entered|filled|opened)\s+(?:it\s+)?(?:at|for|@)|\b(?:paid|entry|cost\s+basis|premium)(?:\s+(?:at|of|was|is))?)\s*\$?(\d+(?:\.\d+)?)/g, (m) => void (price ??= Number(m[1])));
+  const prices: { index: number; value: number }[] = [];
+  rest = take(rest, /(?:@|\b(?:bought|sold|entered|filled|opened)\s+(?:it\s+)?(?:at|for|@)|\b(?:paid|entry|cost\s+basis|premium)(?:\s+(?:at|of|was|is))?)\s*\$?(\d+(?:\.\d+)?)/g, (m) => void prices.push({ index: m.index, value: Number(m[1]) }));
 
-  const contracts: ContractRef[] = [];
-  rest = take(rest, CONTRACT, (m) => {
+  const matches = [...rest.matchAll(CONTRACT)];
+  const contracts: ContractRef[] = matches.map((m, i) => {
     const { side, quantity: size } = sideAndSize(rest.slice(0, m.index));
     const after = dateMatches.find((d) => d.index >= m.index + m[0].length && d.index - (m.index + m[0].length) <= 3);
     const before = [...dateMatches].reverse().find((d) => d.index + d.length <= m.index && m.index - (d.index + d.length) <= 3);
-    const right: Right = m[2]!.startsWith('c') ? 'call' : 'put';
-    contracts.push({ strike: Number(m[1]), right, side, quantity: size, expiry: (after ?? before)?.date ?? null });
+    // Its price is one written after it and before the next contract ("long 600c @ 1.50, short 610c @ 0.40").
+    const price = prices.find((p) => p.index > m.index && p.index < (matches[i + 1]?.index ?? Infinity))?.value ?? null;
+    return { strike: Number(m[1]), right: m[2]!.startsWith('c') ? 'call' : 'put', side, quantity: size, expiry: (after ?? before)?.date ?? null, price };
   });
+  for (const m of matches) rest = blank(rest, m.index, m[0].length);
   rest = take(rest, /\bstrike\s+(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)\s+strike\b/g, (m) => {
-    contracts.push({ strike: Number(m[1] ?? m[2]), right: null, side: null, quantity: null, expiry: null });
+    contracts.push({ strike: Number(m[1] ?? m[2]), right: null, side: null, quantity: null, expiry: null, price: null });
   });
+
   const loneRight = /\b(calls?|puts?)\b/.exec(rest);
 
   const numbers = [...rest.matchAll(/(?<!\w|\d\.)\$?(\d+(?:\.\d+)?)(?!\w|\.\d)/g)].map((m) => Number(m[1]));
@@ -223,7 +228,7 @@ export function extractEntities(text: string, now: number): Entities {
     days,
     count,
     quantity,
-    price,
+    price: prices[0]?.value ?? null,
     level,
     ids,
     numbers,

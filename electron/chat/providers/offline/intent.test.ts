@@ -80,6 +80,10 @@ const TABLE: Case[] = [
     say: 'analyze long spy 600c dec 19 and short spy 610c dec 19',
     calls: one('analyze_position', { underlying: 'SPY', legs: [{ right: 'call', strike: 600, expiry: '2025-12-19', quantity: 1 }, { right: 'call', strike: 610, expiry: '2025-12-19', quantity: -1 }] }),
   },
+  {
+    say: 'analyze long 2 spy 600c dec 19 @ 1.50 and short 2 spy 605c dec 19 @ 0.40',
+    calls: one('analyze_position', { underlying: 'SPY', legs: [{ right: 'call', strike: 600, expiry: '2025-12-19', quantity: 2, price: 1.5 }, { right: 'call', strike: 605, expiry: '2025-12-19', quantity: -2, price: 0.4 }] }),
+  },
   { say: 'analyse short 2 spx 5900p 0dte @ 3.50', calls: one('analyze_position', { underlying: 'SPX', legs: [{ right: 'put', strike: 5900, expiry: '2025-12-17', quantity: -2, price: 3.5 }] }) },
   // Alerts.
   { say: 'alert me when spx crosses 6000', calls: one('set_alert', { symbol: 'SPX', condition: 'crosses', price: 6000 }) },

@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { AlertSchema } from '../../../../../shared/schemas/alerts';
 import { bullets, paragraphs, plural, price, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** Alerts as set_alert, get_alerts and cancel_alert return them. */
 
-const AlertRow = z.object({
-  id: z.string(),
-  symbol: z.string(),
-  condition: z.string(),
-  targetPrice: z.number().nullable(),
-  level: z.string().nullable(),
+/** An alert as the functions compact it: the stored fields, the percent and trigger only when they apply. */
+const AlertRow = AlertSchema.pick({ id: true, symbol: true, condition: true, targetPrice: true, level: true, status: true, note: true }).extend({
   percent: z.number().optional(),
-  status: z.string(),
-  note: z.string().nullable(),
   triggeredAt: z.string().optional(),
   triggerPrice: z.number().nullable().optional(),
 });

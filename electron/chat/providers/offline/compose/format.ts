@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { Widget } from '../../../../../shared/schemas/chat-widgets';
 import type { ExperienceLevelSchema } from '../../../../../shared/schemas/profile';
-import { formatPrice } from '../../../../alerts/message';
 import { shortExpiry } from '../../../../options/positions/name';
 
 /** Numbers, money and dates as a trader reads them in the answer (en-US, a real minus sign). */
@@ -15,15 +15,19 @@ export interface ComposeContext {
   args: Record<string, unknown>;
   /** New York date of the turn, YYYY-MM-DD (dates of this year lose their year). */
   today: string;
+  /** The card the function drew: it may hold more than the result (every key level, not only the nearest). */
+  widget?: Widget;
 }
 
 const MINUS = '−';
 
-/** 6012.5 → "6,012.50"; premiums under a dollar keep four decimals (0.0450). */
-export const price = (value: number): string => (value < 0 ? MINUS + formatPrice(-value) : formatPrice(value));
+const twoDecimals = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** 11.25 → "+11.25", −51 → "−51.00". */
-export const signed = (value: number): string => (value > 0 ? '+' : value < 0 ? MINUS : '') + formatPrice(Math.abs(value));
+/** A price, premium, distance or range to the cent, as quotes are read: 6012.5 → "6,012.50", 0.85 → "0.85". */
+export const price = (value: number): string => (value < 0 ? MINUS : '') + twoDecimals(Math.abs(value));
+
+/** A change or distance in points: 11.25 → "+11.25", −51 → "−51.00", 0.4 → "+0.40". */
+export const signed = (value: number): string => (value > 0 ? '+' : value < 0 ? MINUS : '') + twoDecimals(Math.abs(value));
 
 const moneyFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

@@ -9,9 +9,9 @@ const LEVELS: Record<string, string> = {
   PDC: "previous day's close",
   PMH: 'pre-market high',
   PML: 'pre-market low',
-  HOD: "today's high so far",
-  LOD: "today's low so far",
-  Open: "today's opening price",
+  HOD: "the session's high so far",
+  LOD: "the session's low so far",
+  Open: "the session's opening price",
   VWAP: 'volume-weighted average price of the session, where the average share traded today',
   'ATR high': 'prior close plus one average daily range',
   'ATR low': 'prior close minus one average daily range',
@@ -33,7 +33,7 @@ export function levelMeaning(name: string): string | null {
   const pivot = /^([PRS])(\d)? \((\w+)\)$/.exec(name);
   if (pivot) {
     const kind = pivot[1] === 'P' ? 'pivot point' : `${pivot[1] === 'R' ? 'resistance' : 'support'} ${pivot[2]}`;
-    return `${pivot[3]} ${kind}, computed from yesterday's high, low and close`;
+    return `${pivot[3]} ${kind}, computed from the prior session's high, low and close`;
   }
   return null;
 }

@@ -21,8 +21,8 @@ interface Composer {
   compose(result: unknown, ctx: ComposeContext): string | null;
   /** "the key levels for SPX": what was asked, for error messages. */
   what(args: Record<string, unknown>): string;
-  /** A next step worth suggesting to beginners and intermediates. */
-  next?(args: Record<string, unknown>): string;
+  /** A next step worth suggesting to beginners and intermediates; null when there is none (an empty journal). */
+  next?(args: Record<string, unknown>, result: unknown): string | null;
 }
 
 function composer<S extends z.ZodType>(schema: S, compose: (result: z.output<S>, ctx: ComposeContext) => string, what: Composer['what'], next?: Composer['next']): Composer {
@@ -36,6 +36,12 @@ function composer<S extends z.ZodType>(schema: S, compose: (result: z.output<S>,
   };
 }
 
+/** Whether a result holds something to build on: a position, a trade (empty books and journals get no next step). */
+const hasAny = (key: 'positions' | 'trades') => (result: unknown) => {
+  const value = (result as Record<string, unknown> | null)?.[key];
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'number' && value > 0;
+};
+
 const sym = (args: Record<string, unknown>) => String(args.symbol ?? args.underlying ?? '');
 const contractName = (a: Record<string, unknown>) => `the ${sym(a)} ${String(a.strike)} ${String(a.right)}`;
 
@@ -47,12 +53,12 @@ const COMPOSERS: Record<string, Composer> = {
   get_options_chain: composer(ChainResult, composeChain, (a) => `the ${sym(a)} options chain`, (a) => `For one contract's greeks, ask e.g. "greeks on ${sym(a)} <strike>c${a.expiry === '0dte' ? ' 0dte' : ''}".`),
   get_option_greeks: composer(GreeksResult, composeGreeks, (a) => `the greeks of ${contractName(a)}`, (a) => `"Analyze long ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)}${a.expiry ? ` ${String(a.expiry)}` : ''}" shows its payoff, breakeven and risk.`),
   analyze_position: composer(PositionResult, composePosition, () => 'the position analysis', () => 'Ask "alert me when <symbol> crosses <price>" to watch a breakeven or a short strike.'),
-  analyze_portfolio: composer(PortfolioResult, composePortfolio, () => 'your portfolio', () => '"How is my position <id> doing" goes into one position.'),
+  analyze_portfolio: composer(PortfolioResult, composePortfolio, () => 'your portfolio', (_a, r) => (hasAny('positions')(r) ? 'Ask "what\'s my portfolio theta" or "how is my position <id> doing" to go deeper.' : null)),
   set_alert: composer(SetAlertResult, composeSetAlert, (a) => `the ${sym(a)} alert set`),
   get_alerts: composer(AlertListResult, composeAlertList, () => 'your alerts'),
   cancel_alert: composer(CancelAlertResult, composeCancelAlert, (a) => (a.alertId ? `alert ${String(a.alertId)} cancelled` : `the ${sym(a)} alerts cancelled`)),
-  get_trade_history: composer(TradesResult, composeTrades, () => 'your trades', () => '"How am I doing this month" sums them up.'),
-  analyze_trade_history: composer(StatsResult, composeStats, () => 'your journal statistics', () => '"Show my last trades" lists the trades behind these numbers.'),
+  get_trade_history: composer(TradesResult, composeTrades, () => 'your trades', (_a, r) => (hasAny('trades')(r) ? '"How am I doing this month" sums them up.' : null)),
+  analyze_trade_history: composer(StatsResult, composeStats, () => 'your journal statistics', (_a, r) => (hasAny('trades')(r) ? '"Show my last trades" lists the trades behind these numbers.' : null)),
   project_leaps: composer(ProjectionResult, composeProjection, (a) => `the projection of ${contractName(a)}`, (a) => `"Roll my ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)} ${String(a.expiry)} to <date>" prices a roll.`),
   calculate_roll: composer(RollResult, composeRoll, (a) => `the roll of ${contractName(a)}`),
   get_macro_context: composer(MacroResult, composeMacro, () => 'the macro context', () => '"Is the market open" gives today\'s session.'),
@@ -68,7 +74,7 @@ export interface ComposedAnswer {
 }
 
 export function composeCall(call: PlannedCall, record: FunctionCallRecord, ctx: Omit<ComposeContext, 'args' | 'focus'>): ComposedAnswer {
-  const full: ComposeContext = { ...ctx, args: call.arguments, focus: call.focus };
+  const full: ComposeContext = { ...ctx, args: call.arguments, focus: call.focus, widget: record.widget };
   const c = COMPOSERS[call.name];
   const what = c ? c.what(call.arguments) : generic(call.name);
   if (record.status === 'error') {
@@ -82,9 +88,9 @@ export function composeCall(call: PlannedCall, record: FunctionCallRecord, ctx: 
 }
 
 /** One suggestion after the answer, for beginners and intermediates. */
-export function composeNext(call: PlannedCall, experience: Experience): string | null {
+export function composeNext(call: PlannedCall, record: FunctionCallRecord, experience: Experience): string | null {
   if (experience === 'advanced') return null;
-  const next = COMPOSERS[call.name]?.next?.(call.arguments);
+  const next = COMPOSERS[call.name]?.next?.(call.arguments, record.result);
   return next ? `_Next:_ ${next}` : null;
 }
 

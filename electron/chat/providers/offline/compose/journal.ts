@@ -1,42 +1,25 @@
 import { z } from 'zod';
+import { WIDGET_DATA } from '../../../../../shared/schemas/chat-widgets';
+import { TradeSchema } from '../../../../../shared/schemas/journal';
 import { bullets, day, fraction, money, paragraphs, plain, plural, pnl, price, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** The journal as get_trade_history and analyze_trade_history return it. */
 
-const TradeRow = z.object({
-  symbol: z.string(),
-  underlying: z.string(),
-  option: z.string().optional(),
-  side: z.enum(['long', 'short']),
-  quantity: z.number(),
-  entryPrice: z.number(),
+/** A journal trade as the function compacts it: the stored fields, and the option's terms in one string. */
+const TradeRow = TradeSchema.pick({ symbol: true, underlying: true, side: true, quantity: true, entryPrice: true, exitPrice: true, netPnl: true }).extend({
   entryTime: z.string(),
-  exitPrice: z.number().nullable(),
-  netPnl: z.number().nullable(),
-  strategy: z.string().nullable(),
+  option: z.string().optional(),
 });
 export const TradesResult = z.object({ total: z.number(), shown: z.number(), trades: z.array(TradeRow) });
 
 const Bucket = z.object({ key: z.string(), trades: z.number(), netPnl: z.number(), winRate: z.number().nullable() });
 export const StatsResult = z.union([
   z.object({ trades: z.literal(0), openTrades: z.number(), note: z.string() }),
-  z.object({
-    trades: z.number(),
-    openTrades: z.number(),
-    wins: z.number(),
-    losses: z.number(),
-    netPnl: z.number(),
-    winRate: z.number().nullable(),
-    profitFactor: z.number().nullable(),
-    expectancy: z.number().nullable(),
-    averageWin: z.number().nullable(),
-    averageLoss: z.number().nullable(),
-    maxDrawdown: z.number(),
-    longestWinStreak: z.number(),
-    longestLossStreak: z.number(),
-    bySymbol: z.array(Bucket),
-  }),
+  // The figures the journal card shows, plus the streaks and the per-symbol breakdown.
+  WIDGET_DATA.journal_stats
+    .pick({ trades: true, wins: true, losses: true, netPnl: true, winRate: true, profitFactor: true, expectancy: true, averageWin: true, averageLoss: true, maxDrawdown: true })
+    .extend({ openTrades: z.number(), longestWinStreak: z.number(), longestLossStreak: z.number(), bySymbol: z.array(Bucket) }),
 ]);
 
 /** "for SPY from Fri Dec 1 to Wed Dec 17" from the arguments the function was called with. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { PositionGreeksSchema } from '../../../../../shared/schemas/leaps';
 import { bullets, day, fraction, money, paragraphs, plain, pnl, price, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** LEAPS projections and rolls as project_leaps and calculate_roll return them. */
 
-const Greeks = z.object({ delta: z.number(), gamma: z.number(), theta: z.number(), vega: z.number() });
+const Greeks = PositionGreeksSchema;
 
 export const ProjectionResult = z.object({
   symbol: z.string(),

@@ -34,19 +34,29 @@ function away(row: Row, ctx: ComposeContext): string {
 
 const line = (row: Row, ctx: ComposeContext) => `${named(row, ctx)} ${price(row.price)}${away(row, ctx)}`;
 
-/** The level asked for by name ("PDH for spy?"): where it is against the price. */
+/** The level asked for by name ("PDH for spy?"): where it is against the price; the card has the ones the result leaves out. */
 function focusedLevel(r: z.infer<typeof LevelsResult>, name: string, ctx: ComposeContext): string {
-  const row = [...r.resistanceAbove, ...r.supportBelow].find((l) => l.name.toLowerCase() === name.toLowerCase());
-  if (!row) return `${name} is not among the levels nearest the price for ${r.symbol} today (it may be far away or not set yet); the card lists every level.`;
+  const same = (levelName: string) => levelName.toLowerCase() === name.toLowerCase();
+  const card = ctx.widget?.type === 'key_levels' ? ctx.widget.data.levels.find((l) => same(l.name)) : undefined;
+  const row: Row | undefined = [...r.resistanceAbove, ...r.supportBelow].find((l) => same(l.name)) ?? (card && { name: card.name, price: card.price, distance: card.distance?.points ?? null, percent: card.distance?.percent ?? null });
+  if (!row) return `${r.symbol} has no ${name} level for this session (it is not set yet, or not enough history).`;
   const where = row.distance === null ? '' : `, ${price(Math.abs(row.distance))} points ${row.distance >= 0 ? 'above' : 'below'} the last price${r.lastPrice === null ? '' : ` of ${price(r.lastPrice)}`}`;
   return `${r.symbol} ${named(row, ctx)} is at **${price(row.price)}**${where}.`;
 }
 
+/**
+ * The levels most traders watch: prior day, pre-market, today's open/high/low, opening ranges, VWAP,
+ * classic pivots, the ATR move and prior week/month. Fibonacci, camarilla and woodie pivots and the
+ * VWAP bands crowd them out, so only an advanced trader gets those in the text (the card has all).
+ */
+const isCommon = (row: Row) => !/\((?:fibonacci|camarilla|woodie)\)$|^VWAP [+−]/.test(row.name);
+
 export function composeLevels(result: z.infer<typeof LevelsResult>, ctx: ComposeContext): string {
   const r = result;
   const n = PER_SIDE[ctx.experience];
-  const above = r.resistanceAbove.slice(0, n);
-  const below = r.supportBelow.slice(0, n);
+  const shown = (rows: Row[]) => (ctx.experience === 'advanced' ? rows : rows.filter(isCommon)).slice(0, n);
+  const above = shown(r.resistanceAbove);
+  const below = shown(r.supportBelow);
   const focus = ctx.focus;
   const supportFirst = focus === 'support';
   const lead = focus && focus !== 'support' && focus !== 'resistance' ? focusedLevel(r, focus, ctx) : null;

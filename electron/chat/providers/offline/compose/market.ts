@@ -1,23 +1,17 @@
 import { z } from 'zod';
+import { MacroEventSchema } from '../../../../../shared/schemas/macro';
+import { QuoteSchema, SessionSchema } from '../../../../../shared/schemas/market';
 import { bullets, day, inDays, paragraphs, plain, price, signed, signedPercent, when, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** Market status, quotes and bars as get_market_status, get_current_price and get_chart_data return them. */
 
-const Session = z.enum(['pre', 'open', 'after', 'closed']);
-export const QuoteResult = z.object({
-  symbol: z.string(),
-  last: z.number(),
-  change: z.number(),
-  changePercent: z.number(),
-  prevClose: z.number(),
-  session: Session,
-  time: z.string(),
-});
+/** A quote with its time written in New York ("2025-12-17 10:00 ET"). */
+export const QuoteResult = QuoteSchema.pick({ symbol: true, last: true, change: true, changePercent: true, prevClose: true, session: true }).extend({ time: z.string() });
 type Quote = z.infer<typeof QuoteResult>;
 
 export const StatusResult = z.object({
-  status: Session,
+  status: SessionSchema,
   reason: z.string(),
   nextOpen: z.string(),
   nextClose: z.string(),
@@ -87,7 +81,7 @@ export function composeChart(r: z.infer<typeof ChartResult>, ctx: ComposeContext
 
 // ---------------------------------------------------------------- macro
 
-const MacroEvent = z.object({ title: z.string(), date: z.string(), time: z.string(), daysUntil: z.number(), tentative: z.boolean().optional() });
+const MacroEvent = MacroEventSchema.pick({ title: true, date: true, time: true, daysUntil: true }).extend({ tentative: z.boolean().optional() });
 export const MacroResult = z.object({
   today: z.string(),
   rate: z.number(),

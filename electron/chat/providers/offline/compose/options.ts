@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { ChainContractSchema } from '../../../../../shared/schemas/chains';
+import { WIDGET_DATA } from '../../../../../shared/schemas/chat-widgets';
 import { bullets, day, fraction, greek, money, paragraphs, plain, price, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** Chains and single contracts as get_options_chain and get_option_greeks return them. */
 
-const Side = z.object({ bid: z.number(), ask: z.number(), iv: z.number().nullable(), delta: z.number().nullable(), volume: z.number(), openInterest: z.number() }).nullable();
+/** One side of a chain row, as the chain card draws it. */
+const Side = WIDGET_DATA.options_chain.shape.rows.element.shape.call;
 export const ChainResult = z.object({
   underlying: z.string(),
   spot: z.number(),
@@ -18,26 +21,13 @@ export const ChainResult = z.object({
 type Chain = z.infer<typeof ChainResult>;
 type Quote = NonNullable<z.infer<typeof Side>>;
 
-export const GreeksResult = z.object({
+/** The chain's contract (prices, IV, greeks per share) with the underlying's terms around it. */
+export const GreeksResult = ChainContractSchema.pick({ right: true, strike: true, expiry: true, bid: true, ask: true, mid: true, iv: true, delta: true, gamma: true, theta: true, vega: true, rho: true, openInterest: true, inTheMoney: true }).extend({
   underlying: z.string(),
   spot: z.number(),
-  strike: z.number(),
-  right: z.enum(['call', 'put']),
-  expiry: z.string(),
   daysToExpiry: z.number(),
   multiplier: z.number(),
   note: z.string().optional(),
-  bid: z.number(),
-  ask: z.number(),
-  mid: z.number(),
-  iv: z.number().nullable(),
-  delta: z.number().nullable(),
-  gamma: z.number().nullable(),
-  theta: z.number().nullable(),
-  vega: z.number().nullable(),
-  rho: z.number().nullable(),
-  openInterest: z.number(),
-  inTheMoney: z.boolean(),
 });
 type Greeks = z.infer<typeof GreeksResult>;
 

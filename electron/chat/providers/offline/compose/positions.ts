@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { PositionGreeksSchema } from '../../../../../shared/schemas/leaps';
 import { bullets, fraction, money, paragraphs, plain, plural, pnl, price, type ComposeContext } from './format';
 import { TERMS } from './glossary';
 
 /** One position and the whole book, as analyze_position and analyze_portfolio return them. */
 
-const DollarGreeks = z.object({ delta: z.number(), gamma: z.number(), theta: z.number(), vega: z.number() });
+/** Dollar greeks of a position (rho left out by the functions). */
+const DollarGreeks = PositionGreeksSchema;
 const Bound = z.union([z.number(), z.literal('unlimited')]);
 
 export const PositionResult = z.object({
