@@ -21,7 +21,7 @@ const QUESTION = 'key levels for SPX';
 /** The question the fake model answers with RELAY_TOKENS tokens. */
 const LONG_QUESTION = 'explain theta decay at length';
 const RELAY_TOKENS = 2000;
-const RELAY_RUNS = 7;
+const RELAY_RUNS = 11;
 const FIRST_TOKEN_BUDGET_MS = 50;
 /** 1% of the 20 ms between two tokens of a fast model (50 tokens/s). */
 const RELAY_BUDGET_US = 200;
@@ -150,7 +150,7 @@ function latencyFigures(label: string, arrivals: Arrivals[]): Figure[] {
   if (calls.length !== arrivals.length) throw new Error(`${label}: ${arrivals.length - calls.length} answers called no function`);
   const call = summarise(calls);
   return [
-    { name: `${label} first token p50`, value: token.p50, unit: 'ms', note: `${arrivals.length} turns` },
+    { name: `${label} first token p50`, value: token.p50, unit: 'ms', note: `${arrivals.length} turns; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores` },
     { name: `${label} first token p95`, value: token.p95, unit: 'ms', budget: FIRST_TOKEN_BUDGET_MS, note: `seed's bar ${10 * FIRST_TOKEN_BUDGET_MS} ms` },
     { name: `${label} function_call_start p50`, value: call.p50, unit: 'ms' },
     { name: `${label} function_call_start p95`, value: call.p95, unit: 'ms' },
@@ -187,16 +187,34 @@ function serverSpan(baseURL: string): Promise<number> {
   });
 }
 
-/** Per-token cost of the app's relay (SDK parse → turn → transport → client): median spans, first to last token. */
-async function relayFigure(label: string, send: Send, serverMs: number): Promise<Figure> {
-  const spans: number[] = [];
-  for (let i = 0; i < RELAY_RUNS; i++) {
-    const a = await send(LONG_QUESTION);
-    if (a.tokens !== RELAY_TOKENS) throw new Error(`${label}: ${a.tokens} of ${RELAY_TOKENS} tokens arrived`);
-    spans.push(a.lastToken - a.firstToken);
+/**
+ * Per-token cost of the app's relay (SDK parse → turn → transport → client): each round streams the
+ * long answer once straight from the server and once through each sender, first to last token; the
+ * figure is the median over rounds of (sender's span − server's span) per token, so both sides of a
+ * difference saw the same load.
+ */
+async function relayFigures(senders: [string, Send][], baseURL: string): Promise<Figure[]> {
+  const server: number[] = [];
+  const extra = senders.map((): number[] => []);
+  const spans = senders.map((): number[] => []);
+  for (let round = 0; round < RELAY_RUNS; round++) {
+    const own = await serverSpan(baseURL);
+    server.push(own);
+    for (const [i, [label, send]] of senders.entries()) {
+      const a = await send(LONG_QUESTION);
+      if (a.tokens !== RELAY_TOKENS) throw new Error(`${label}: ${a.tokens} of ${RELAY_TOKENS} tokens arrived`);
+      spans[i]!.push(a.lastToken - a.firstToken);
+      extra[i]!.push(a.lastToken - a.firstToken - own);
+    }
   }
-  const appMs = summarise(spans).p50;
-  return { name: `${label} relay per token`, value: ((appMs - serverMs) / (RELAY_TOKENS - 1)) * 1000, unit: 'µs', budget: RELAY_BUDGET_US, note: `${RELAY_TOKENS} tokens in ${appMs.toFixed(0)} ms, the server's own ${serverMs.toFixed(0)} ms` };
+  const serverMs = summarise(server).p50;
+  return senders.map(([label], i) => ({
+    name: `${label} relay per token`,
+    value: (summarise(extra[i]!).p50 / (RELAY_TOKENS - 1)) * 1000,
+    unit: 'µs' as const,
+    budget: RELAY_BUDGET_US,
+    note: `${RELAY_TOKENS} tokens in ${summarise(spans[i]!).p50.toFixed(0)} ms, the server's own ${serverMs.toFixed(0)} ms; median of ${RELAY_RUNS}`,
+  }));
 }
 
 function inProcessHost(env: NodeJS.ProcessEnv): { host: Host; stop(): Promise<void> } {
@@ -236,10 +254,7 @@ export async function run(): Promise<Figure[]> {
     const samples = await sampleTogether(senders.map(([, send]) => send), QUESTION, RUNS);
     senders.forEach(([label], i) => figures.push(...latencyFigures(label, samples[i]!)));
 
-    const serverSpans: number[] = [];
-    for (let i = 0; i < RELAY_RUNS; i++) serverSpans.push(await serverSpan(fake.baseURL));
-    const serverMs = summarise(serverSpans).p50;
-    for (const [label, send] of senders.slice(2)) figures.push(await relayFigure(label, send, serverMs));
+    figures.push(...(await relayFigures(senders.slice(2), fake.baseURL)));
     return figures;
   } finally {
     agent.destroy();
