@@ -78,6 +78,8 @@ export default defineConfig({
         TITM_DATA_DIR: E2E_DATA_DIR,
         // Alerts fire within a tick whatever the hour, and their native popups go to the fake notify-send.
         ALERT_TICK_MS: String(E2E_ALERT_TICK_MS),
+        // Scan schedules run at any hour too: a new enabled schedule runs at once.
+        SCANNER_ALL_HOURS: '1',
         PATH: pathWithFakeNotifySend(),
         [FAKE_NOTIFY_SEND_LOG_VAR]: E2E_NOTIFY_SEND_LOG,
       },

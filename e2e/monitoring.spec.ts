@@ -192,6 +192,7 @@ test.describe('with SENTRY_DSN', () => {
       ['provider:market', 'degraded', false],
       ['worker:health-monitor', 'ok', false],
       ['worker:alerts', 'ok', false],
+      ['worker:scanner', 'ok', false],
     ]);
 
     await openMonitoredApp(page);

@@ -39,6 +39,10 @@ export const ConfigSchema = z.object({
   ALERT_WORKER_ENABLED: flag.default(true),
   /** One fixed tick interval at every hour instead of the market-hours cadence (30 s / 2 min / none when closed): tests, demos. */
   ALERT_TICK_MS: int(100, 3_600_000).optional(),
+  /** The scanner's schedule worker (off: schedules are stored but never run). */
+  SCANNER_WORKER_ENABLED: flag.default(true),
+  /** Schedules run at every hour, not only in the regular session (tests, demos). */
+  SCANNER_ALL_HOURS: flag.default(false),
   /** Massive.com REST base URL (tests point it at a local fake server). */
   MASSIVE_BASE_URL: z.url({ protocol: /^https?$/, error: 'MASSIVE_BASE_URL must be an http(s) URL' }).default('https://api.massive.com').transform((u) => u.replace(/\/+$/, '')),
   MASSIVE_TIMEOUT_MS: int(500, 120_000).default(10_000),

@@ -62,6 +62,7 @@ describe('createHost', () => {
         ['provider:chat', 'ok', false],
         ['worker:health-monitor', 'ok', false],
         ['worker:alerts', 'ok', false],
+        ['worker:scanner', 'ok', false],
       ]);
       expect(report.checks[0]!.detail).toMatch(/not open/);
       expect(await t.host.dispatch('health:ready', {})).toMatchObject({ ok: true, value: { ready: false } });

@@ -33,6 +33,9 @@ import { OptionsChainService } from './options/chains/service';
 import { LeapsService } from './options/leaps/service';
 import { PositionsService } from './options/positions/service';
 import { ProfileService } from './profile/service';
+import { MarketScanData } from './scanner/market-data';
+import { ScannerService } from './scanner/service';
+import { ScannerWorker } from './scanner/worker';
 import type { Encryptor } from './secrets/encryptor';
 import { SecretsService } from './secrets/service';
 import { SettingsService } from './settings/service';
@@ -101,6 +104,8 @@ export interface Host {
   readonly notifications: NotificationsService;
   /** The AI coach's sessions and turns. */
   readonly chat: ChatService;
+  /** The opportunity scanner: `run({scans?, symbols?, limit?})` for the coach's scan_opportunities, schedules CRUD. */
+  readonly scanner: ScannerService;
   readonly dispatch: Dispatch;
   /** The streaming calls of the contract (`streams`: the chat's answers). */
   readonly streams: StreamDispatch;
@@ -197,6 +202,14 @@ export function createHost(options: HostOptions): Host {
   const positions = new PositionsService({ db, events, chains: optionChains, market });
   const macro = new MacroService({ market });
   const leaps = new LeapsService({ market, chains: optionChains });
+  const scanner = new ScannerService({
+    db,
+    events,
+    data: new MarketScanData({ market, levels, chains: optionChains }),
+    preferredSymbols: () => profile.get().preferredSymbols,
+    notifications,
+    logger,
+  });
   const streamRegistry = new StreamRegistry();
   const offlineCoach = createOfflineProvider();
   const openAiKey = secrets.getter('OPENAI_API_KEY');
@@ -238,6 +251,7 @@ export function createHost(options: HostOptions): Host {
       positions.handlers(),
       leaps.handlers(),
       macro.handlers(),
+      scanner.handlers(),
       chat.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
@@ -261,6 +275,7 @@ export function createHost(options: HostOptions): Host {
   if (config.ALERT_WORKER_ENABLED) {
     addWorker(new AlertWorker({ alerts, delivery: notifications, quotes: market, levels, logger, fixedIntervalMs: config.ALERT_TICK_MS }));
   }
+  if (config.SCANNER_WORKER_ENABLED) addWorker(new ScannerWorker({ scanner, logger, allHours: config.SCANNER_ALL_HOURS }));
 
   return {
     config,
@@ -275,6 +290,7 @@ export function createHost(options: HostOptions): Host {
     monitoring,
     alerts,
     notifications,
+    scanner,
     chat,
     dispatch,
     streams,

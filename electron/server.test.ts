@@ -128,6 +128,7 @@ describe('health', () => {
         { name: 'provider:chat', status: 'ok', critical: false, detail: 'offline coach (embedded default)', data: { source: 'offline coach', configured: false, breaker: 'closed' } },
         { name: 'worker:health-monitor', status: 'ok', critical: false, data: { itemsWatched: expect.any(Number), lastError: null, intervalMs: 15_000 } },
         { name: 'worker:alerts', status: 'ok', critical: false, data: { itemsWatched: 0, lastError: null, symbols: 0, failedSymbols: 0 } },
+        { name: 'worker:scanner', status: 'ok', critical: false, data: { itemsWatched: 0, lastError: null, ran: 0, newResults: 0 } },
       ],
     });
   });

@@ -86,6 +86,18 @@ import {
   NotificationSchema,
   UnreadCountSchema,
 } from './schemas/notifications';
+import {
+  ScanCatalogSchema,
+  ScanRunInputSchema,
+  ScanRunResultSchema,
+  ScanScheduleSchema,
+  ScheduleCreateSchema,
+  ScheduleIdSchema,
+  ScheduleListSchema,
+  ScheduleUpdateSchema,
+  ScannerResultsEventSchema,
+  SchedulesChangedSchema,
+} from './schemas/scanner';
 
 /**
  * THE CONTRACT: every call between the renderer and the main process, listed once.
@@ -254,6 +266,23 @@ export const calls = {
   'chat:export': call(ChatExportInputSchema, ChatExportSchema, 'Export a chat session.', 'GET /api/chat/sessions/:id/export'),
   /** Stops a streaming answer (IPC; over HTTP closing the request does the same). The partial answer is kept, marked stopped. */
   'chat:cancel': call(ChatCancelInputSchema, ChatCancelSchema, 'Stop a streaming answer.'),
+
+  // Scanner
+  /** Every scan (technical and options) with its tunable parameters and defaults, and the default watchlist. */
+  'scanner:catalog': call(EmptyInput, ScanCatalogSchema, 'Scans the scanner knows, with their parameters.', 'GET /api/scanner/catalog'),
+  /**
+   * Runs scans (default all) over symbols (default the watchlist) now: one fetch of bars per symbol
+   * shared by the technical scans, one chain (nearest expiry) per optionable symbol for the options
+   * scans. Results best score first; symbols whose data failed are listed in `errors`.
+   */
+  'scanner:run': call(ScanRunInputSchema, ScanRunResultSchema, 'Run the opportunity scanner now.', 'POST /api/scanner/run'),
+  /** Scan schedules, oldest first. */
+  'scanner:schedules:list': call(EmptyInput, ScheduleListSchema, 'List scan schedules.', 'GET /api/scanner/schedules'),
+  /** A schedule runs its scans every N minutes (1..240) in market hours and notifies when a result is new that day. */
+  'scanner:schedules:create': call(ScheduleCreateSchema, ScanScheduleSchema, 'Create a scan schedule.', 'POST /api/scanner/schedules'),
+  /** Changes some fields; an unknown id is `not_found`. */
+  'scanner:schedules:update': call(ScheduleUpdateSchema, ScanScheduleSchema, 'Edit a scan schedule.', 'PATCH /api/scanner/schedules/:id'),
+  'scanner:schedules:delete': call(ScheduleIdSchema, z.object({ removed: z.literal(true) }), 'Delete a scan schedule.', 'DELETE /api/scanner/schedules/:id'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -286,6 +315,12 @@ export const events = {
   // Positions and portfolio
   /** A position was created, edited or deleted. */
   'positions:changed': PositionsChangedSchema,
+
+  // Scanner
+  /** A schedule's run found results that are new (today): the new results and their notification. */
+  'scanner:results': ScannerResultsEventSchema,
+  /** Schedules were created, edited, deleted, or one ran (its last-run fields changed). */
+  'scanner:schedulesChanged': SchedulesChangedSchema,
 
   // AI coach chat
   /** A session was created, renamed, deleted or got a message (the session list refreshes). */

@@ -153,7 +153,7 @@ describe("the host's own alert worker (ALERT_TICK_MS, simulated market, a native
 
     const clicked = nextEvent(stream, 'notifications:clicked');
     notifier.shown[0]!.click();
-    expect(await clicked).toEqual({ notificationId: list.notifications[0]!.id, alertId: alert.id });
+    expect(await clicked).toEqual({ notificationId: list.notifications[0]!.id, alertId: alert.id, type: 'alert_triggered' });
     expect(await (await t.request('/api/notifications/unread-count')).json()).toEqual({ unreadCount: 0 });
     await stream.body!.cancel();
 

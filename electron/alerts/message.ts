@@ -1,9 +1,12 @@
 import type { Alert } from '../../shared/schemas/alerts';
 import { MARKET_ZONE } from '../market/calendar';
 
-/** Prices as traders read them: cents, or four decimals below one dollar. */
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const SUB_DOLLAR = new Intl.NumberFormat('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+
+/** Prices as traders read them: cents, or four decimals below one dollar (formatters made once: toLocaleString builds one per call). */
 export function formatPrice(price: number): string {
-  return price.toLocaleString('en-US', { minimumFractionDigits: price < 1 ? 4 : 2, maximumFractionDigits: price < 1 ? 4 : 2 });
+  return (price < 1 ? SUB_DOLLAR : CENTS).format(price);
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

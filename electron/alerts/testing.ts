@@ -6,6 +6,7 @@ import { Database } from '../db/database';
 import type { NativeNotification, NativeNotifier } from '../notifications/notifier';
 import { NotificationsService } from '../notifications/service';
 import { silentLogger } from '../observability/logger';
+import { Gate } from '../testing/gate';
 import type { LevelSource } from './level-prices';
 import { AlertsService, type QuoteSource } from './service';
 import { AlertWorker, type Scheduler } from './worker';
@@ -18,7 +19,7 @@ export class ScriptedQuotes implements QuoteSource {
   readonly requests: string[] = [];
   private readonly prices = new Map<string, number>();
   private readonly failures = new Map<string, Error>();
-  private gate: Promise<void> | undefined;
+  private readonly gate = new Gate();
 
   constructor(private readonly clock: () => number) {}
 
@@ -39,17 +40,12 @@ export class ScriptedQuotes implements QuoteSource {
 
   /** Quotes wait until the returned function is called. */
   hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise((resolve) => (release = resolve));
-    return () => {
-      this.gate = undefined;
-      release();
-    };
+    return this.gate.hold();
   }
 
   async quote(symbol: string): Promise<Quote> {
     this.requests.push(symbol);
-    await this.gate;
+    await this.gate.pass();
     const failure = this.failures.get(symbol);
     if (failure) throw failure;
     const last = this.prices.get(symbol);

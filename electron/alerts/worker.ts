@@ -3,6 +3,7 @@ import type { Worker } from '../host';
 import type { NotificationsService } from '../notifications/service';
 import type { Logger } from '../observability/logger';
 import type { WorkerHealth } from '../observability/worker-health';
+import { inBatches } from '../net/in-batches';
 import { EXTENDED_TICK_MS, planTick, REGULAR_TICK_MS, type TickPlan } from './cadence';
 import { evaluateAlert } from './evaluate';
 import { LevelPrices, type LevelSource, type SessionLevels } from './level-prices';
@@ -15,7 +16,7 @@ export interface Scheduler {
   clearTimeout(handle: unknown): void;
 }
 
-const nodeScheduler: Scheduler = {
+export const nodeScheduler: Scheduler = {
   setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
@@ -240,13 +241,4 @@ function evaluate(alert: WatchedAlert, price: number, levels: SessionLevels | un
   if (evaluateAlert({ condition: alert.condition, targetPrice: target, lastPrice: alert.lastPrice, rearmAt }, price, now)) {
     writes.triggers.push({ id, version, price, rearmAt: alert.triggerMode === 'every_time' ? new Date(now + alert.cooldownSeconds * 1000).toISOString() : null });
   }
-}
-
-/** Runs `fn` over `items` with at most `limit` running at once. */
-async function inBatches<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

@@ -30,7 +30,7 @@ export class LevelsService {
   }
 
   async levels({ symbol, date: requested }: LevelsRequest): Promise<LevelsResponse> {
-    const date = requested ?? this.defaultDate(symbol);
+    const date = requested ?? this.currentSessionDate(symbol);
     if (requested) this.checkDate(requested);
     const timeframe = this.market.finestTimeframe(symbol);
     const sessions = lastSessions(date, MINUTE_SESSIONS);
@@ -52,7 +52,7 @@ export class LevelsService {
   }
 
   /** The current session once its pre-market has begun (the last imported one for CSV symbols), else the one before. */
-  private defaultDate(symbol: string): string {
+  currentSessionDate(symbol: string): string {
     const end = this.market.dataEndDate(symbol);
     const session = sessionFor(end);
     const started = end < marketDate(this.now()) || (session !== undefined && this.now() >= session.preOpen);

@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import type { OpeningRange } from '../../shared/schemas/levels';
 import type { Bar, TradingSession } from '../../shared/schemas/market';
+import { addDays, marketDate } from '../market/calendar';
 import { dailyBar, highLow, type SessionBars } from './session-bars';
 
 const MINUTE_MS = 60_000;
-const EXCHANGE_ZONE = 'America/New_York';
 
 /** A daily bar with its session date (America/New_York, YYYY-MM-DD). */
 export interface DatedBar extends Bar {
@@ -51,11 +50,6 @@ export function openingRange(regular: readonly Bar[], session: TradingSession, m
   return { minutes, ...range, complete: lastTime >= end - MINUTE_MS };
 }
 
-/** The session date of a daily bar stamped 00:00 America/New_York. */
-function dailyBarDate(bar: Bar): string {
-  return DateTime.fromMillis(bar.time, { zone: EXCHANGE_ZONE }).toISODate()!;
-}
-
 /**
  * Daily history before `date`, one bar per session date, oldest first: the provider's daily bars
  * where they exist (they carry the official close, the 16:00 auction print that the 09:30–15:59
@@ -68,14 +62,18 @@ export function dailyHistory(providerBars: readonly Bar[], sessions: readonly Se
     if (bar && session.date < date) byDate.set(session.date, { ...bar, date: session.date });
   }
   for (const bar of providerBars) {
-    const barDate = dailyBarDate(bar);
+    // A daily bar is stamped 00:00 New York of its session (the calendar's cached formatter: luxon cost more than the levels).
+    const barDate = marketDate(bar.time);
     if (barDate < date) byDate.set(barDate, { ...bar, date: barDate });
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function periodKey(date: string, period: 'week' | 'month'): string {
-  return period === 'month' ? date.slice(0, 7) : DateTime.fromISO(date, { zone: EXCHANGE_ZONE }).startOf('week').toISODate()!;
+  if (period === 'month') return date.slice(0, 7);
+  // The Monday of the date's week (ISO weeks start on Monday).
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
 }
 
 /**

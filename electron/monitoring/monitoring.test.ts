@@ -185,6 +185,7 @@ describe('error monitoring with SENTRY_DSN', () => {
       ['provider:chat', 'ok', false],
       ['worker:health-monitor', 'ok', false],
       ['worker:alerts', 'ok', false],
+      ['worker:scanner', 'ok', false],
     ]);
     expect(report.checks.find((c) => c.name === 'provider:market')).toMatchObject({
       detail: 'massive: circuit open after 5 failures',

@@ -55,7 +55,7 @@ describe('delivery of fired alerts', () => {
     await w.worker.tick();
     const { notification, click } = w.notifier.shown[0]!;
     click();
-    expect(w.named('notifications:clicked')).toEqual([{ notificationId: notification.id, alertId: alert.id }]);
+    expect(w.named('notifications:clicked')).toEqual([{ notificationId: notification.id, alertId: alert.id, type: 'alert_triggered' }]);
     expect(w.notifications.repo.get(notification.id)!.read).toBe(true);
     expect(w.named('notifications:changed').at(-1)).toEqual({ unreadCount: 0 });
   });

@@ -60,13 +60,23 @@ export class NotificationsService {
   deliver(fired: FiredAlert[]): void {
     if (!fired.length) return;
     const prefs = this.prefs();
-    const popups = prefs.alertsEnabled && prefs.browserNotifications ? this.notifier : undefined;
     for (const { alert, notification } of fired) {
       this.events.emit('alerts:triggered', { alert, notification, toast: prefs.alertsEnabled });
-      this.events.emit('notifications:created', notification);
-      if (popups) void this.popup(popups, notification);
+      this.show(notification, prefs);
     }
     this.countChanged();
+  }
+
+  /**
+   * Tells everyone of another stored notification (a scanner schedule's new results) as alerts are
+   * told: `notifications:created`, the popup when the profile allows, the badge. Returns whether
+   * the renderer should toast it (the profile's alertsEnabled).
+   */
+  announce(notification: Notification): boolean {
+    const prefs = this.prefs();
+    this.show(notification, prefs);
+    this.countChanged();
+    return prefs.alertsEnabled;
   }
 
   handlers(): HandlerMap {
@@ -78,6 +88,11 @@ export class NotificationsService {
     };
   }
 
+  private show(notification: Notification, prefs: NotificationPrefs): void {
+    this.events.emit('notifications:created', notification);
+    if (prefs.alertsEnabled && prefs.browserNotifications && this.notifier) void this.popup(this.notifier, notification);
+  }
+
   /** Not awaited by the tick: a slow OS notifier must not hold the next one up. */
   private async popup(notifier: NativeNotifier, n: Notification): Promise<void> {
     await notifier.show({ id: n.id, title: n.title, body: n.body, alertId: n.alertId }, () => {
@@ -87,7 +102,7 @@ export class NotificationsService {
       } catch (error) {
         this.logger.warn('could not mark a clicked notification read', { notificationId: n.id, error });
       }
-      this.events.emit('notifications:clicked', { notificationId: n.id, alertId: n.alertId });
+      this.events.emit('notifications:clicked', { notificationId: n.id, alertId: n.alertId, type: n.type });
     });
     this.logger.debug('native notification shown', { notifier: notifier.kind, notificationId: n.id });
   }

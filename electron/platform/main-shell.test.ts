@@ -146,7 +146,7 @@ describe('electron/main.ts', () => {
     win.visible = false;
     popup.click();
     expect(win.visible).toBe(true);
-    expect(win.webContents.sent).toContainEqual({ channel: 'notifications:clicked', payload: { notificationId: expect.any(String), alertId: created.value.id } });
+    expect(win.webContents.sent).toContainEqual({ channel: 'notifications:clicked', payload: { notificationId: expect.any(String), alertId: created.value.id, type: 'alert_triggered' } });
   });
 
   it('remembers the window and shuts the host down before exiting on Quit', async () => {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * In-app notifications (table `ai_coach_notifications`): one row per alert trigger, listed in the
- * Alerts tab, counted by the unread badge, and shown as a toast and a native popup when the
- * profile allows.
+ * In-app notifications (table `ai_coach_notifications`): one row per alert trigger or scanner
+ * schedule run with new results, listed in the Alerts tab, counted by the unread badge, and shown
+ * as a toast and a native popup when the profile allows.
  */
 
-export const NotificationTypeSchema = z.enum(['alert_triggered']);
+/** `alert_triggered`: a price alert fired. `scanner_results`: a scan schedule found new results. */
+export const NotificationTypeSchema = z.enum(['alert_triggered', 'scanner_results']);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
 export const NotificationSchema = z.object({
@@ -47,6 +48,6 @@ export type UnreadCount = z.infer<typeof UnreadCountSchema>;
 
 export const MarkAllReadSchema = z.object({ marked: z.number().int().min(0), unreadCount: z.number().int().min(0) });
 
-/** A native notification was clicked: the renderer opens the Alerts tab and highlights the alert. */
-export const NotificationClickedSchema = z.object({ notificationId: z.string(), alertId: z.string().nullable() });
+/** A native notification was clicked: the renderer opens the Alerts tab and highlights the alert (or the Scanner tab for scanner results). */
+export const NotificationClickedSchema = z.object({ notificationId: z.string(), alertId: z.string().nullable(), type: NotificationTypeSchema });
 export type NotificationClicked = z.infer<typeof NotificationClickedSchema>;

@@ -92,12 +92,21 @@ export function optionUnderlying(symbol: string): OptionUnderlying {
   };
 }
 
+/** Monthly expiries by year and month: every chain lists a year of them, and the date arithmetic cost more than the listing. */
+const monthlyExpiries = new Map<number, string>();
+
 /** The standard monthly expiry of a month: the third Friday, or the Thursday before when that Friday is an exchange holiday. */
 export function standardMonthlyExpiry(year: number, month: number): string {
-  const first = `${year}-${String(month).padStart(2, '0')}-01`;
-  const firstWeekday = new Date(`${first}T12:00:00Z`).getUTCDay();
-  const thirdFriday = addDays(first, ((5 - firstWeekday + 7) % 7) + 14);
-  return isTradingDay(thirdFriday) ? thirdFriday : addDays(thirdFriday, -1);
+  const key = year * 100 + month;
+  let expiry = monthlyExpiries.get(key);
+  if (expiry === undefined) {
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const firstWeekday = new Date(`${first}T12:00:00Z`).getUTCDay();
+    const thirdFriday = addDays(first, ((5 - firstWeekday + 7) % 7) + 14);
+    expiry = isTradingDay(thirdFriday) ? thirdFriday : addDays(thirdFriday, -1);
+    monthlyExpiries.set(key, expiry);
+  }
+  return expiry;
 }
 
 /**

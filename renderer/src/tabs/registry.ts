@@ -6,8 +6,9 @@ import { JournalTab } from '../components/journal/JournalTab';
 import { LeapsMacroTab } from '../components/leaps/LeapsMacroTab';
 import { OptionsTab } from '../components/options/OptionsTab';
 import { PositionsTab } from '../components/positions/PositionsTab';
+import { ScannerTab } from '../components/scanner/ScannerTab';
 import { SystemTab } from '../components/system/SystemTab';
-import { ALERTS_TAB_ID } from '../state/workspace-nav-context';
+import { ALERTS_TAB_ID, SCANNER_TAB_ID } from '../state/workspace-nav-context';
 
 /** One tab of the center panel. */
 export interface TabDefinition {
@@ -27,6 +28,7 @@ export const TABS: readonly [TabDefinition, ...TabDefinition[]] = [
   { id: 'positions', label: 'Positions', component: PositionsTab },
   { id: 'journal', label: 'Journal', component: JournalTab },
   { id: ALERTS_TAB_ID, label: 'Alerts', component: AlertsTab },
+  { id: SCANNER_TAB_ID, label: 'Scanner', component: ScannerTab },
   { id: 'leaps', label: 'LEAPS & Macro', component: LeapsMacroTab },
   { id: 'profile', label: 'Profile', component: ProfileTab },
   { id: 'system', label: 'System', component: SystemTab },

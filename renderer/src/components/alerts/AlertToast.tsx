@@ -2,7 +2,10 @@ import { useEffect, useEffectEvent, useState } from 'react';
 
 export interface ToastItem {
   notificationId: string;
+  /** The alert that fired (null once deleted, and for scanner finds). */
   alertId: string | null;
+  /** A scan schedule's finds: the toast opens the Scanner tab. */
+  scanner: boolean;
   title: string;
   body: string;
 }
@@ -10,7 +13,7 @@ export interface ToastItem {
 /** How long a toast stays when left alone (paused while the pointer or the focus is on it). */
 const TOAST_MS = 8_000;
 
-/** One fired alert: a click opens it in the Alerts tab; it leaves by itself after a few seconds. */
+/** One fired alert (or a scan schedule's new finds): a click opens it; it leaves by itself after a few seconds. */
 export function AlertToast({ toast, onOpen, onDismiss }: { toast: ToastItem; onOpen: () => void; onDismiss: () => void }) {
   const [held, setHeld] = useState(false);
   const dismiss = useEffectEvent(onDismiss);

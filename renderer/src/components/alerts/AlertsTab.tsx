@@ -76,7 +76,7 @@ export function AlertsTab() {
         )}
         {alerts && alerts.length > 0 && <AlertTable alerts={alerts} highlight={highlight} onEdit={(alert) => setEditing({ key: Date.now(), alert })} />}
       </section>
-      <NotificationList onShowAlert={nav.showAlert} />
+      <NotificationList onShowAlert={nav.showAlert} onShowScanner={nav.showScanner} />
     </div>
   );
 }

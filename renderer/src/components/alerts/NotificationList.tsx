@@ -11,8 +11,14 @@ import { LoadingState } from '../common/LoadingState';
 /** How many notifications the list shows (the newest; unread ones first). */
 const LIMIT = 100;
 
-/** The alerts that fired, unread first; each can be read, and opens its alert. */
-export function NotificationList({ onShowAlert }: { onShowAlert: (alertId: string) => void }) {
+interface NotificationListProps {
+  onShowAlert: (alertId: string) => void;
+  /** Opens the Scanner tab (a scan schedule's notification). */
+  onShowScanner: () => void;
+}
+
+/** The alerts that fired and the schedules' new finds, unread first; each can be read, and opens its alert or the scanner. */
+export function NotificationList({ onShowAlert, onShowScanner }: NotificationListProps) {
   const api = useCoachApi();
   const list = useCall('notifications:list', { limit: LIMIT });
   const [error, setError] = useState<CoachError>();
@@ -36,7 +42,7 @@ export function NotificationList({ onShowAlert }: { onShowAlert: (alertId: strin
       {error && <ErrorNotice title="Could not mark the notification read" error={error} compact />}
       {list.error && <ErrorNotice title="Could not load the notifications" error={list.error} onRetry={list.reload} />}
       {!list.data && list.loading && <LoadingState label="Loading notifications…" />}
-      {list.data && list.data.notifications.length === 0 && <p className="empty-state">No notifications yet. They appear here when an alert fires.</p>}
+      {list.data && list.data.notifications.length === 0 && <p className="empty-state">No notifications yet. They appear here when an alert fires or a scan schedule finds something new.</p>}
       {list.data && list.data.notifications.length > 0 && (
         <ul className="notification-list">
           {unreadFirst(list.data.notifications).map((n) => (
@@ -50,6 +56,11 @@ export function NotificationList({ onShowAlert }: { onShowAlert: (alertId: strin
                 <span className="num muted notification-time">{formatDateTime(n.createdAt)}</span>
               </div>
               <div className="row-actions">
+                {n.type === 'scanner_results' && (
+                  <button type="button" className="link-button" onClick={onShowScanner} aria-label={`Show the scanner for ${n.title}`}>
+                    Show scanner
+                  </button>
+                )}
                 {n.alertId && (
                   <button type="button" className="link-button" onClick={() => onShowAlert(n.alertId!)} aria-label={`Show the alert of ${n.title}`}>
                     Show alert

@@ -2,6 +2,7 @@ import type { Trade, TRADE_SORT_KEYS } from '../../../../shared/schemas/journal'
 import { useDeleteCall } from '../../hooks/use-delete-call';
 import { contractLabel, formatDateTime, formatMoney, formatNumber, plural, pnlTone } from '../../lib/journal';
 import { ConfirmDelete } from '../common/ConfirmDelete';
+import { SortableHeader } from '../common/SortableHeader';
 import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface Sort {
@@ -37,16 +38,7 @@ export function TradeTable({ trades, sort, onSort, onEdit }: { trades: Trade[]; 
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.label} scope="col" className={c.end ? 'align-end' : undefined} aria-sort={c.key && sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined}>
-                  {c.key ? (
-                    <button type="button" className="sort-button" onClick={() => onSort({ key: c.key!, order: sort.key === c.key && sort.order === 'desc' ? 'asc' : 'desc' })}>
-                      {c.label}
-                      {sort.key === c.key && <span aria-hidden="true">{sort.order === 'asc' ? ' ▲' : ' ▼'}</span>}
-                    </button>
-                  ) : (
-                    c.label
-                  )}
-                </th>
+                <SortableHeader key={c.label} label={c.label} sortKey={c.key} sort={sort} onSort={(key) => onSort({ key, order: sort.key === key && sort.order === 'desc' ? 'asc' : 'desc' })} end={c.end} />
               ))}
             </tr>
           </thead>

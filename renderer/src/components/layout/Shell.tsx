@@ -2,8 +2,11 @@ import { useCallback, useState } from 'react';
 import { CHAT_PANEL_WIDTH } from '../../../../shared/schemas/settings';
 import type { SettingsState } from '../../hooks/use-settings';
 import { useWindowWidth } from '../../hooks/use-window-width';
+import { SCANNER_TAB_ID } from '../../state/workspace-nav-context';
+import { resolveTab } from '../../tabs/registry';
 import { AlertToasts } from '../alerts/AlertToasts';
 import { ChatPanel } from '../chat/ChatPanel';
+import { ScannerSessionProvider } from '../providers/ScannerSessionProvider';
 import { WorkspaceNavProvider } from '../providers/WorkspaceNavProvider';
 import { StatusBar } from '../status/StatusBar';
 import { CenterPanel } from '../workspace/CenterPanel';
@@ -39,39 +42,41 @@ export function Shell({ settings }: { settings: SettingsState }) {
     [save],
   );
 
+  const activeTabId = settings.settings?.['ui.activeTab'];
+  const scannerOpen = resolveTab(activeTabId).id === SCANNER_TAB_ID && !(narrow && shown !== 'tools');
+  const showChat = useCallback(() => setShown('chat'), []);
+
   const commitWidth = (width: number) => {
     save('ui.chatPanelWidth', width);
     setLiveWidth(undefined);
   };
 
   return (
-    <WorkspaceNavProvider onSelectTab={selectTab}>
-      <div className={narrow ? 'shell shell-narrow' : 'shell'}>
-        <h1 className="visually-hidden">TITM AI Coach</h1>
-        {narrow && <PanelToggle value={shown} onChange={setShown} />}
-        <main className="workspace">
-          <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
-          {!narrow && (
-            <Splitter
-              value={chatWidth}
-              min={CHAT_MIN}
-              max={maxWidth}
-              defaultValue={CHAT_DEFAULT}
-              label="Resize chat panel"
-              controls={CHAT_PANEL_ID}
-              onChange={setLiveWidth}
-              onCommit={commitWidth}
-            />
-          )}
-          <CenterPanel
-            activeTabId={settings.settings?.['ui.activeTab']}
-            onSelectTab={selectTab}
-            hidden={narrow && shown !== 'tools'}
-          />
-        </main>
-        <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
-        <AlertToasts />
-      </div>
+    <WorkspaceNavProvider onSelectTab={selectTab} onShowChat={showChat}>
+      <ScannerSessionProvider open={scannerOpen}>
+        <div className={narrow ? 'shell shell-narrow' : 'shell'}>
+          <h1 className="visually-hidden">TITM AI Coach</h1>
+          {narrow && <PanelToggle value={shown} onChange={setShown} />}
+          <main className="workspace">
+            <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
+            {!narrow && (
+              <Splitter
+                value={chatWidth}
+                min={CHAT_MIN}
+                max={maxWidth}
+                defaultValue={CHAT_DEFAULT}
+                label="Resize chat panel"
+                controls={CHAT_PANEL_ID}
+                onChange={setLiveWidth}
+                onCommit={commitWidth}
+              />
+            )}
+            <CenterPanel activeTabId={activeTabId} onSelectTab={selectTab} hidden={narrow && shown !== 'tools'} />
+          </main>
+          <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
+          <AlertToasts />
+        </div>
+      </ScannerSessionProvider>
     </WorkspaceNavProvider>
   );
 }

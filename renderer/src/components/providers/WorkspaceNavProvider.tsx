@@ -1,13 +1,22 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AlertPrefill } from '../../lib/alert-draft';
-import { ALERTS_TAB_ID, WorkspaceNavContext, type AlertsRequest } from '../../state/workspace-nav-context';
+import { ALERTS_TAB_ID, SCANNER_TAB_ID, WorkspaceNavContext, type AlertsRequest, type CoachPrompt } from '../../state/workspace-nav-context';
+
+interface WorkspaceNavProviderProps {
+  onSelectTab: (id: string) => void;
+  /** Brings the chat panel forward (on a narrow window only one panel shows). */
+  onShowChat: () => void;
+  children: ReactNode;
+}
 
 /**
  * Holds what one tab asks another to show (the chart's "Alert at…", a toast's alert) and switches
- * tabs through `onSelectTab` (the 'ui.activeTab' setting), so the request survives the switch.
+ * tabs through `onSelectTab` (the 'ui.activeTab' setting), so the request survives the switch; and
+ * the prompt a tab hands the chat ("Ask the coach"), until the chat panel takes it.
  */
-export function WorkspaceNavProvider({ onSelectTab, children }: { onSelectTab: (id: string) => void; children: ReactNode }) {
+export function WorkspaceNavProvider({ onSelectTab, onShowChat, children }: WorkspaceNavProviderProps) {
   const [alertsRequest, setAlertsRequest] = useState<AlertsRequest>();
+  const [pendingCoachPrompt, setPendingCoachPrompt] = useState<CoachPrompt>();
   const seq = useRef(0);
 
   const showAlert = useCallback(
@@ -24,9 +33,22 @@ export function WorkspaceNavProvider({ onSelectTab, children }: { onSelectTab: (
     },
     [onSelectTab],
   );
+  const showScanner = useCallback(() => onSelectTab(SCANNER_TAB_ID), [onSelectTab]);
   // Only the request it took: a newer one that arrived meanwhile stays pending.
   const settleAlertsRequest = useCallback((done: number) => setAlertsRequest((pending) => (pending?.seq === done ? undefined : pending)), []);
 
-  const value = useMemo(() => ({ showAlert, draftAlert, alertsRequest, settleAlertsRequest }), [showAlert, draftAlert, alertsRequest, settleAlertsRequest]);
+  const askCoach = useCallback(
+    (text: string) => {
+      setPendingCoachPrompt({ text, seq: ++seq.current });
+      onShowChat();
+    },
+    [onShowChat],
+  );
+  const settleCoachPrompt = useCallback((done: number) => setPendingCoachPrompt((pending) => (pending?.seq === done ? undefined : pending)), []);
+
+  const value = useMemo(
+    () => ({ showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt }),
+    [showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt],
+  );
   return <WorkspaceNavContext.Provider value={value}>{children}</WorkspaceNavContext.Provider>;
 }

@@ -1,12 +1,21 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { panelDomId, tabDomId, type TabDefinition } from '../../tabs/registry';
 
+/** A count on a tab: the Alerts tab's unread notifications, the Scanner tab's new finds. */
+export interface TabBadge {
+  count: number;
+  /** What the count counts, for screen readers: "(3 unread)", "(2 new)". */
+  what: string;
+  /** 'warn' (amber) asks for attention; 'info' (accent) tells something arrived. */
+  tone: 'warn' | 'info';
+}
+
 interface TabBarProps {
   tabs: readonly TabDefinition[];
   activeId: string;
   onSelect: (id: string) => void;
-  /** A count shown on a tab (the Alerts tab's unread notifications), by tab id; none when 0. */
-  badges?: Readonly<Partial<Record<string, number>>>;
+  /** A count shown on a tab, by tab id; none when 0. */
+  badges?: Readonly<Partial<Record<string, TabBadge>>>;
 }
 
 /** WAI-ARIA tabs with automatic activation: arrows, Home and End move between tabs. */
@@ -29,7 +38,7 @@ export function TabBar({ tabs, activeId, onSelect, badges = {} }: TabBarProps) {
     <div ref={listRef} role="tablist" aria-label="Tool tabs" className="tab-bar" onKeyDown={onKeyDown}>
       {tabs.map((tab) => {
         const selected = tab.id === activeId;
-        const badge = badges[tab.id] ?? 0;
+        const badge = badges[tab.id];
         return (
           <button
             key={tab.id}
@@ -43,12 +52,14 @@ export function TabBar({ tabs, activeId, onSelect, badges = {} }: TabBarProps) {
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
-            {badge > 0 && (
+            {badge && badge.count > 0 && (
               <>
-                <span className="count-badge count-badge-warn tab-badge" data-testid={`tab-badge-${tab.id}`} aria-hidden="true">
-                  {badge > 99 ? '99+' : badge}
+                <span className={`count-badge count-badge-${badge.tone} tab-badge`} data-testid={`tab-badge-${tab.id}`} aria-hidden="true">
+                  {badge.count > 99 ? '99+' : badge.count}
                 </span>
-                <span className="visually-hidden">({badge} unread)</span>
+                <span className="visually-hidden">
+                  ({badge.count} {badge.what})
+                </span>
               </>
             )}
           </button>
