@@ -189,7 +189,8 @@ function leapsCalls(input: BuildInput, symbol: string | null): Built {
   const e = input.entities;
   const held = heldContract(e, symbol, 'project');
   if ('question' in held) return held;
-  return { calls: [call('project_leaps', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, quantity: e.contracts[0]!.quantity ?? e.quantity, price: e.price })] };
+  const contract = e.contracts[0]!;
+  return { calls: [call('project_leaps', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, quantity: contract.quantity ?? e.quantity, price: contract.price ?? e.price })] };
 }
 
 function rollCalls(input: BuildInput, symbol: string | null): Built {
@@ -201,6 +202,8 @@ function rollCalls(input: BuildInput, symbol: string | null): Built {
   const newExpiry = target?.dates[0] ?? (newStrike !== null ? held.expiry : null);
   if (!newExpiry) return { question: `Roll the ${symbol} ${held.strike} ${held.right} to which expiry (and strike)? For example "roll my ${symbol} ${held.strike}${held.right[0]} to Jan 16 2027" or "to the ${held.strike + (held.right === 'call' ? 10 : -10)} strike".` };
   return {
-    calls: [call('calculate_roll', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, newStrike: newStrike === held.strike ? null : newStrike, newExpiry, quantity: e.contracts[0]!.quantity ?? e.quantity })],
+    calls: [
+      call('calculate_roll', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, newStrike: newStrike === held.strike ? null : newStrike, newExpiry, quantity: e.contracts[0]!.quantity ?? e.quantity, price: e.contracts[0]!.price ?? e.price }),
+    ],
   };
 }

@@ -118,6 +118,10 @@ describe('positions and journal', () => {
     expect(intermediate).toContain('SPY 600/610 call debit spread Dec 19: +$120.00');
     expect(intermediate).toContain('⚠️ Warning: SPY 610 call expires in 2 days');
     expect(advanced).toContain('Θ −$45.00/d');
+    const two = { ...portfolio, positions: [...portfolio.positions, { ...portfolio.positions[0]!, name: 'QQQ 500 put', unrealizedPnl: -310.25 }] };
+    expect(answers(okRecord('analyze_portfolio', {}, two), 'pnl').intermediate.split('\n')[0]).toBe(
+      'Your open P&L is **+$1,234.50**. Biggest loser: QQQ 500 put −$310.25; biggest winner: SPY 600/610 call debit spread Dec 19 +$120.00.',
+    );
   });
 
   it('says there is nothing to analyse when the book is empty', () => {
