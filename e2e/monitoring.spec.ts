@@ -190,6 +190,7 @@ test.describe('with SENTRY_DSN', () => {
       ['database', 'ok', true],
       ['provider:sentry', 'ok', false],
       ['provider:market', 'degraded', false],
+      ['provider:chat', 'ok', false],
       ['worker:health-monitor', 'ok', false],
       ['worker:alerts', 'ok', false],
       ['worker:scanner', 'ok', false],
