@@ -13,8 +13,8 @@ export const BENCH_TOKEN = 'bench-token-0123456789abcdefgh';
 export interface Figure {
   name: string;
   value: number;
-  /** 'ms' is lower-is-better; the rates and the '×' speed-up ratio are higher-is-better. */
-  unit: 'ms' | 'ops/s' | 'bars/s' | '×';
+  /** 'ms' and 'µs' are lower-is-better; the rates and the '×' speed-up ratio are higher-is-better. */
+  unit: 'ms' | 'µs' | 'ops/s' | 'bars/s' | '×';
   /** The value must stay at or below this (ms) / at or above this (rates, ratios). */
   budget?: number;
   note?: string;
@@ -33,7 +33,7 @@ export function summarise(samples: number[]): { p50: number; p95: number; p99: n
 
 export function withinBudget(figure: Figure): boolean {
   if (figure.budget === undefined) return true;
-  return figure.unit === 'ms' ? figure.value <= figure.budget : figure.value >= figure.budget;
+  return figure.unit === 'ms' || figure.unit === 'µs' ? figure.value <= figure.budget : figure.value >= figure.budget;
 }
 
 export async function freePort(): Promise<number> {

@@ -21,7 +21,7 @@ for (const file of files) {
     const ok = withinBudget(figure);
     if (!ok) over++;
     const value = `${figure.value.toFixed(figure.value < 10 ? 2 : 0)} ${figure.unit}`;
-    const budget = figure.budget === undefined ? '' : `${figure.unit === 'ms' ? '<' : '≥'} ${figure.budget} ${figure.unit} ${ok ? 'ok' : 'OVER BUDGET'}`;
+    const budget = figure.budget === undefined ? '' : `${figure.unit === 'ms' || figure.unit === 'µs' ? '<' : '≥'} ${figure.budget} ${figure.unit} ${ok ? 'ok' : 'OVER BUDGET'}`;
     console.log(`  ${figure.name.padEnd(44)} ${value.padStart(12)}   ${budget}${figure.note ? `  (${figure.note})` : ''}`);
   }
 }

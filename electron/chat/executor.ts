@@ -87,6 +87,9 @@ export class FunctionExecutor {
       return { id, name, arguments: plainJson(shown), status: 'error', result: { error }, error, ms: elapsed(started) };
     };
     onStart({ id, name, label: this.label(name), arguments: plainJson(shown) });
+    // Lets the transports send the chip (and the tokens before it) before a function's synchronous
+    // work: an HTTP response only writes what it was given once the event loop turns.
+    await new Promise((resolve) => setImmediate(resolve));
 
     const fn = this.byName.get(name);
     if (!fn) return failed(`Unknown function ${name}. Available: ${this.names.join(', ') || 'none'}`);

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { httpCoachApi } from '../../shared/client';
 import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
 import { createStreamDispatcher } from '../contract/stream-dispatcher';
 import { BreakerHub } from '../net/circuit-breaker';
 import { silentLogger } from '../observability/logger';
 import { startFakeOpenAi, textAnswer, toolCallDeltas, type FakeOpenAi } from '../testing/fake-openai';
-import { startTestHost } from '../testing/test-host';
+import { startTestHost, TEST_TOKEN } from '../testing/test-host';
 import { OpenAiProvider } from './providers/openai';
-import { keyLevelsDouble, LEVELS_CARD, makeChatWorld } from './testing';
+import { gate, keyLevelsDouble, LEVELS_CARD, makeChatWorld } from './testing';
 import type { ModelMessage } from './types';
 
 /**
@@ -112,6 +113,39 @@ describe('the host', () => {
       expect(fake.requests[0]).toMatchObject({ url: '/v1/chat/completions', authorization: `Bearer ${key}`, body: { model: 'llama3.1:8b', stream: true } });
       const health = (await (await t.request('/health/ready', { token: null })).json()) as { checks: { name: string }[] };
       expect(health.checks.find((c) => c.name === 'provider:chat')).toMatchObject({ status: 'ok', detail: 'openai (llama3.1:8b) configured', data: { configured: true, breaker: 'closed' } });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("over HTTP with the web renderer's CoachApi.stream: Stop closes the request to the model and keeps the partial answer", async () => {
+    const t = await startTestHost({ env: { OPENAI_API_KEY: 'sk-host-test-0123456789abcdef', OPENAI_BASE_URL: fake.baseURL } });
+    try {
+      fake.queue.push({ ...textAnswer('Support ', 'is ', 'never sent'), stallAfter: 2 });
+      const api = httpCoachApi({ baseUrl: t.server.url, token: TEST_TOKEN });
+      const events: ChatStreamEvent[] = [];
+      const twoTokens = gate();
+      const stop = new AbortController();
+      const sending = api.stream('chat:send', { message: 'support for spx?' }, {
+        signal: stop.signal,
+        onEvent: (event) => {
+          events.push(event);
+          if (events.filter((e) => e.type === 'token').length === 2) twoTokens.open();
+        },
+      });
+      await twoTokens.promise;
+      stop.abort();
+      await expect(sending).rejects.toMatchObject({ code: 'aborted' });
+      expect(types(events)).toEqual(['stream_start', 'token', 'token']);
+      await fake.requests[0]!.closed;
+      expect(fake.requests[0]!.closedByClient).toBe(true);
+      // The server notices the dropped client on its own time.
+      const stored = () => t.host.chat.list({ limit: 10 }).flatMap((session) => t.host.chat.get(session.id).messages);
+      while (stored().length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(stored().map((m) => [m.role, m.content, m.status, m.provider])).toEqual([
+        ['user', 'support for spx?', 'complete', null],
+        ['assistant', 'Support is ', 'stopped', 'openai'],
+      ]);
     } finally {
       await t.close();
     }

@@ -118,7 +118,9 @@ export class OpenAiProvider implements ChatProvider {
           // The SDK ends the iteration quietly when its request is aborted.
           if (controller.signal.aborted) throw stopped();
           if (!answer.finished) throw new ChatProviderError('provider_error', `${this.host()} ended the stream before the answer was finished`);
-          return answer.result();
+          const result = answer.result();
+          turn.log.debug('openai round done', { round, model: this.model, chars: result.content.length, toolCalls: result.toolCalls.map((c) => c.function.name), ms: Date.now() - started });
+          return result;
         } catch (error) {
           if (controller.signal.aborted) throw stopped();
           throw error;
@@ -126,7 +128,8 @@ export class OpenAiProvider implements ChatProvider {
       }, countsAgainstProvider);
     } catch (error) {
       const failure = this.toProviderError(error, key);
-      turn.log.warn('openai round failed', { round, model: this.model, code: failure.code, error: failure.message, ms: Date.now() - started });
+      // A stop is the user's choice, not a failure worth a warning.
+      turn.log[failure.code === 'aborted' ? 'info' : 'warn']('openai round failed', { round, model: this.model, code: failure.code, error: failure.message, ms: Date.now() - started });
       throw failure;
     } finally {
       clearTimeout(timer);

@@ -84,6 +84,22 @@ function alertStatus(text: string): string | undefined {
   return undefined;
 }
 
+/** The scanner's scans (shared/schemas/scanner.ts) by the words traders use for them. */
+const SCANS: [RegExp, string][] = [
+  [/\bgaps?\b|\bgapp(?:ed|ing)\b/, 'gap'],
+  [/\bbreakouts?\b|\borb\b|\bopening\s+range\b/, 'opening_range_breakout'],
+  [/\bvwap\b/, 'vwap_cross'],
+  [/\bnear\s+(?:a\s+)?(?:key\s+)?levels?\b/, 'near_level'],
+  [/\bnew\s+(?:highs?|lows?)\b/, 'new_intraday_extreme'],
+  [/\batr\s+expansion\b|\brange\s+expansion\b/, 'atr_expansion'],
+  [/\brelative\s+volume\b|\brvol\b/, 'relative_volume'],
+  [/\bunusual\b/, 'unusual_volume'],
+  [/\biv\b|\bimplied\s+vol/, 'iv_vs_realized'],
+  [/\bskew\b/, 'skew_extreme'],
+  [/\bstraddles?\b/, 'straddle_vs_atr'],
+  [/\bcredit\s+spreads?\b/, 'credit_spread'],
+];
+
 const EXAMPLE = {
   symbol: 'Which symbol? For example "key levels for SPX".',
   contract: 'Which contract? Give the strike and call or put, for example "greeks on SPX 6000c 0dte" or "delta of the SPY 600 put Dec 19".',
@@ -146,8 +162,10 @@ export function buildCalls(input: BuildInput): Built {
       return rollCalls(input, symbol);
     case 'macro':
       return { calls: [call('get_macro_context', {}, input.focus)] };
-    case 'scan':
-      return { calls: [call('scan_opportunities', { symbols: e.symbols.length ? e.symbols : null, limit: e.count })] };
+    case 'scan': {
+      const scans = SCANS.filter(([pattern]) => pattern.test(text)).map(([, id]) => id);
+      return { calls: [call('scan_opportunities', { scans: scans.length ? scans : null, symbols: e.symbols.length ? e.symbols : null, limit: e.count })] };
+    }
   }
 }
 
@@ -189,7 +207,8 @@ function leapsCalls(input: BuildInput, symbol: string | null): Built {
   const e = input.entities;
   const held = heldContract(e, symbol, 'project');
   if ('question' in held) return held;
-  return { calls: [call('project_leaps', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, quantity: e.contracts[0]!.quantity ?? e.quantity, price: e.price })] };
+  const contract = e.contracts[0]!;
+  return { calls: [call('project_leaps', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, quantity: contract.quantity ?? e.quantity, price: contract.price ?? e.price })] };
 }
 
 function rollCalls(input: BuildInput, symbol: string | null): Built {
@@ -201,6 +220,8 @@ function rollCalls(input: BuildInput, symbol: string | null): Built {
   const newExpiry = target?.dates[0] ?? (newStrike !== null ? held.expiry : null);
   if (!newExpiry) return { question: `Roll the ${symbol} ${held.strike} ${held.right} to which expiry (and strike)? For example "roll my ${symbol} ${held.strike}${held.right[0]} to Jan 16 2027" or "to the ${held.strike + (held.right === 'call' ? 10 : -10)} strike".` };
   return {
-    calls: [call('calculate_roll', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, newStrike: newStrike === held.strike ? null : newStrike, newExpiry, quantity: e.contracts[0]!.quantity ?? e.quantity })],
+    calls: [
+      call('calculate_roll', { symbol, right: held.right, strike: held.strike, expiry: held.expiry, newStrike: newStrike === held.strike ? null : newStrike, newExpiry, quantity: e.contracts[0]!.quantity ?? e.quantity, price: e.contracts[0]!.price ?? e.price }),
+    ],
   };
 }

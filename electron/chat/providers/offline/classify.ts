@@ -89,6 +89,7 @@ function journalIntent(w: Words): Classification | null {
   if (w.test(/\bhow\s+(?:am|have)\s+i\s+(?:been\s+)?(?:doing|trading|performing)\b|\bhow\s+did\s+i\s+do\b|\bmy\s+(?:performance|stats|results|statistics)\b/)) {
     return { intent: 'journal_stats', focus: null };
   }
+  if (w.test(/\b(?:best|worst)\s+(?:performing\s+)?(?:symbols?|tickers?|strateg(?:y|ies)|setups?|days?|hours?|times?)\b/)) return { intent: 'journal_stats', focus: null };
   if (w.has('performance', 'statistics', 'analytics') || (w.exact('stats') && w.has('journal', 'trading', 'trade', 'trades'))) return { intent: 'journal_stats', focus: null };
   if (w.exact('trades', 'fills') || w.test(/\btrade\s+(?:history|log)\b|\bmy\s+(?:last|recent|latest)?\s*trade\b/) || w.has('journal')) return { intent: 'trades', focus: null };
   return null;
@@ -108,6 +109,7 @@ function refusal(w: Words): ReplyKind | null {
   if (w.test(/\b(?:predict|prediction|forecast)\b|\bwill\s+\S+\s+(?:go|be|close|hit|rally|drop|crash|dump|pump|bounce)\b|\bwhere\s+will\b|\bshould\s+i\s+(?:buy|sell|short|enter|exit|take|get\s+in|get\s+out)\b|\bprice\s+target\b/)) {
     return 'prediction';
   }
+  if (w.test(/\btrade\s+for\s+me\b|\bexecute\b/)) return 'orders';
   if (w.exact('news', 'headlines', 'headline', 'earnings')) return 'news';
   return null;
 }
@@ -119,7 +121,11 @@ export function classify(text: string, symbols: readonly string[], cues: { contr
   const alert = alertIntent(w);
   if (alert) return { intent: alert, focus: null };
   if (w.has('roll', 'rolling')) return { intent: 'roll', focus: null };
-  if (w.has('leaps') || w.exact('leap', 'project', 'projection', 'projections', 'projected') || w.test(/\bwhat\s+if\b/)) return { intent: 'leaps', focus: null };
+  const mine = w.test(/\b(?:my|our|i|i'm|net|total|overall|portfolio)\b/);
+  if (w.has('leaps') || w.exact('leap', 'project', 'projection', 'projections', 'projected') || w.test(/\bwhat\s+if\b/)) {
+    // "how are my leaps": the positions, not a projection of a contract not named.
+    return { intent: mine && !hasContract && !w.exact('project', 'projection') ? 'portfolio' : 'leaps', focus: null };
+  }
   const journal = journalIntent(w);
   if (journal) return journal;
   const macro = macroIntent(w);
@@ -130,14 +136,16 @@ export function classify(text: string, symbols: readonly string[], cues: { contr
 
   const greek = greekFocus(w);
   const greekWord = greek !== null || w.has('greeks', 'greek');
-  const mine = w.test(/\b(?:my|our|net|total|overall|portfolio)\b/);
-  const pnl = w.test(/\bp\s*&\s*l\b|\bpnl\b|\bp\/l\b/);
-  const book = pnl || w.exact('positions', 'holdings') || w.has('portfolio', 'exposure') || w.test(/\bmy\s+book\b/);
+  const pnl = w.test(/\bp\s*&\s*l\b|\bpnl\b|\bp\/l\b/) || (mine && w.has('losers', 'winners', 'loser', 'winner'));
+  const book = pnl || w.exact('positions', 'holdings') || w.has('portfolio', 'exposure') || w.test(/\bmy\s+book\b|\bnet\s+(?:long|short)\b/);
+  if (w.test(/\bnet\s+(?:long|short)\b/)) return { intent: 'portfolio', focus: 'delta' };
   if (greekWord && !hasContract && (mine || book)) return { intent: 'portfolio', focus: greek };
+  // "IV on QQQ": the chain shows the implied volatility around the money.
+  if (greek === 'iv' && !hasContract && symbols.length) return { intent: 'chain', focus: null };
   if (greekWord) return { intent: 'greeks', focus: greek };
   if (w.exact('position') || (!book && w.has('analyze', 'analyse', 'analysis'))) return { intent: 'position', focus: null };
   if (book) return { intent: 'portfolio', focus: pnl ? 'pnl' : null };
-  if (w.has('chain', 'chains', 'options', 'strikes', 'expirations') || w.exact('option')) return { intent: 'chain', focus: null };
+  if (w.has('chain', 'chains', 'options', 'strikes', 'expirations', 'straddle', 'straddles') || w.exact('option')) return { intent: 'chain', focus: null };
   if (w.has('market', 'markets', 'overview', 'holiday')) return { intent: 'status', focus: w.test(/\b(?:close|closes|closing)\b/) ? 'close' : null };
 
   const levelFocus = w.has('support') ? 'support' : w.has('resistance') ? 'resistance' : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import type { UserProfile } from '../../../../shared/schemas/profile';
 import { silentLogger } from '../../../observability/logger';
+import { buildSystemPrompt } from '../../system-prompt';
 import { ChatProviderError, type ModelMessage, type ProviderTurn } from '../../types';
 import { OfflineCoach, wordChunks } from './coach';
 import { composeCall, composeNext } from './compose';
@@ -35,11 +36,11 @@ interface Run {
   abort: AbortController;
 }
 
-function fakeTurn(say: string, script: Script, options: { history?: ModelMessage[]; experience?: UserProfile['experienceLevel']; tools?: string[]; onToken?: (run: Run) => void } = {}): Run {
+function fakeTurn(say: string, script: Script, options: { system?: string; history?: ModelMessage[]; experience?: UserProfile['experienceLevel']; tools?: string[]; onToken?: (run: Run) => void } = {}): Run {
   const abort = new AbortController();
   const run = { events: [], tokens: [], calls: [], abort } as unknown as Run;
   run.turn = {
-    messages: [{ role: 'system', content: 'You are the TITM coach.' }, ...(options.history ?? []), { role: 'user', content: say }],
+    messages: [{ role: 'system', content: options.system ?? 'You are the TITM coach.' }, ...(options.history ?? []), { role: 'user', content: say }],
     tools: (options.tools ?? ALL_TOOLS).map((name) => ({ name, description: name, parameters: {} })),
     profile: { ...PROFILE, experienceLevel: options.experience ?? 'intermediate' },
     signal: abort.signal,
@@ -131,9 +132,10 @@ describe('OfflineCoach', () => {
     expect(run.calls).toEqual([{ name: 'get_options_chain', args: { symbol: 'SPY', expiry: '0dte' } }]);
   });
 
-  it('analyses the positions a context message holds', async () => {
+  it('analyses the positions the session context holds (a <context> block of the system prompt)', async () => {
     const context = 'Positions from a broker screenshot:\n```json\n{"positions":[{"symbol":"spy","assetType":"call","strike":600,"expiry":"2025-12-19","quantity":2,"side":"long","avgPrice":3.2},{"symbol":"SPY","assetType":"call","strike":610,"expiry":"2025-12-19","quantity":2,"side":"short","avgPrice":1.1}]}\n```';
-    const run = fakeTurn('what is my total delta?', (name, args) => errorRecord(name, args, 'no chain'), { history: [{ role: 'system', content: context }] });
+    const prompt = buildSystemPrompt({ profile: PROFILE, market: undefined, now: NOW, context: [context] });
+    const run = fakeTurn('what is my total delta?', (name, args) => errorRecord(name, args, 'no chain'), { system: prompt });
     await coach.respond(run.turn);
     expect(run.calls).toEqual([
       { name: 'analyze_position', args: { underlying: 'SPY', legs: [{ right: 'call', strike: 600, expiry: '2025-12-19', quantity: 2, price: 3.2 }, { right: 'call', strike: 610, expiry: '2025-12-19', quantity: -2, price: 1.1 }] } },
@@ -141,7 +143,7 @@ describe('OfflineCoach', () => {
   });
 
   it('answers help, greetings and refusals without calling anything', async () => {
-    for (const say of ['hello', 'help', 'buy 10 spy calls', 'qwerty uiop']) {
+    for (const say of ['hello', 'help', 'buy 10 spy calls', 'what is gamma?', 'qwerty uiop']) {
       const run = fakeTurn(say, () => {
         throw new Error('no call expected');
       });

@@ -3,7 +3,7 @@ import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import { ChatProviderError, type ChatProvider, type ProviderTurn } from '../../types';
 import type { PlannedCall } from './arguments';
 import { composeCall, composeNext, composeUnavailable } from './compose';
-import { composeReply } from './compose/replies';
+import { composeExplain, composeReply } from './compose/replies';
 import { readConversation } from './conversation';
 import { planTurn } from './intent';
 
@@ -59,6 +59,7 @@ export class OfflineCoach implements ChatProvider {
 
     if (plan.kind === 'reply') return write(composeReply(plan.reply, { experience, displayName: turn.profile.displayName, available }));
     if (plan.kind === 'clarify') return write(plan.question);
+    if (plan.kind === 'explain') return write(composeExplain(plan.topic));
 
     const today = marketDate(now);
     let last: { call: PlannedCall; record: FunctionCallRecord } | null = null;

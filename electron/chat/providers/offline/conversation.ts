@@ -5,9 +5,13 @@ import { findSymbols } from './entities';
 
 /**
  * What the offline coach reads from a turn's messages: the last user message, the user's earlier
- * ones (for follow-ups), and the session's context messages — the `system` messages after the
- * system prompt, such as the positions a broker screenshot gave.
+ * ones (for follow-ups), and the context the session carries (the positions a broker screenshot
+ * gave): the chat service writes it into the system prompt as `<context>…</context>` blocks; a
+ * later `system` message counts as context too.
  */
+
+/** A context block of the system prompt (electron/chat/system-prompt.ts). */
+const CONTEXT_BLOCK = /<context>\n?([\s\S]*?)\n?<\/context>/g;
 
 /** Earlier user messages kept for follow-ups: enough for "and NDX?" chains, not the whole session. */
 const HISTORY = 12;
@@ -70,8 +74,8 @@ export function readConversation(messages: readonly ModelMessage[]): Conversatio
   const context: string[] = [];
   messages.forEach((m, i) => {
     if (m.role === 'user') users.push(m.content);
-    // The first system message is the prompt the chat service builds; later ones are the session's context.
-    else if (m.role === 'system' && i > 0) context.push(m.content);
+    else if (m.role === 'system' && i === 0) context.push(...[...m.content.matchAll(CONTEXT_BLOCK)].map((block) => block[1]!));
+    else if (m.role === 'system') context.push(m.content);
   });
   return {
     message: users.at(-1) ?? '',

@@ -51,7 +51,7 @@ export interface Entities {
 
 /** Names people use for the symbols the app knows. */
 const ALIASES: Record<string, string> = {
-  'sp500': 'SPX', 's&p': 'SPX', 's&p500': 'SPX', 'nasdaq': 'NDX', 'russell': 'RUT', 'dow': 'DIA',
+  'sp500': 'SPX', 's&p': 'SPX', 's&p500': 'SPX', 'nasdaq': 'NDX', 'nq': 'NDX', 'russell': 'RUT', 'dow': 'DIA',
   'apple': 'AAPL', 'microsoft': 'MSFT', 'nvidia': 'NVDA', 'amazon': 'AMZN', 'google': 'GOOGL', 'alphabet': 'GOOGL', 'facebook': 'META',
   'tesla': 'TSLA', 'netflix': 'NFLX',
 };
@@ -200,13 +200,16 @@ export function extractEntities(text: string, now: number): Entities {
   const prices: { index: number; value: number }[] = [];
   rest = take(rest, /(?:@|\b(?:bought|sold|entered|filled|opened)\s+(?:it\s+)?(?:at|for|@)|\b(?:paid|entry|cost\s+basis|premium)(?:\s+(?:at|of|was|is))?)\s*\$?(\d+(?:\.\d+)?)/g, (m) => void prices.push({ index: m.index, value: Number(m[1]) }));
 
+  // "at 25" is an entry price only right after a contract (elsewhere it is an alert's price).
+  const atPrices = [...rest.matchAll(/\bat\s+\$?(\d+(?:\.\d+)?)(?!\s*(?:c|p|calls?|puts?)\b)/g)].map((m) => ({ index: m.index, value: Number(m[1]) }));
   const matches = [...rest.matchAll(CONTRACT)];
   const contracts: ContractRef[] = matches.map((m, i) => {
     const { side, quantity: size } = sideAndSize(rest.slice(0, m.index));
     const after = dateMatches.find((d) => d.index >= m.index + m[0].length && d.index - (m.index + m[0].length) <= 3);
     const before = [...dateMatches].reverse().find((d) => d.index + d.length <= m.index && m.index - (d.index + d.length) <= 3);
-    // Its price is one written after it and before the next contract ("long 600c @ 1.50, short 610c @ 0.40").
-    const price = prices.find((p) => p.index > m.index && p.index < (matches[i + 1]?.index ?? Infinity))?.value ?? null;
+    // Its price is one written after it and before the next contract ("long 600c @ 1.50, short 610c at 0.40").
+    const end = matches[i + 1]?.index ?? Infinity;
+    const price = [...prices, ...atPrices].find((p) => p.index > m.index && p.index < end)?.value ?? null;
     return { strike: Number(m[1]), right: m[2]!.startsWith('c') ? 'call' : 'put', side, quantity: size, expiry: (after ?? before)?.date ?? null, price };
   });
   for (const m of matches) rest = blank(rest, m.index, m[0].length);

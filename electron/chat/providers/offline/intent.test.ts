@@ -34,6 +34,7 @@ const TABLE: Case[] = [
   { say: 'resistence levels tsla', calls: one('get_key_levels', { symbol: 'TSLA' }) },
   { say: 'spx levels for yesterday', calls: one('get_key_levels', { symbol: 'SPX', date: '2025-12-16' }) },
   { say: '15m key levels on spy', calls: one('get_key_levels', { symbol: 'SPY', timeframe: '15m' }) },
+  { say: 'key levels on nq today', calls: one('get_key_levels', { symbol: 'NDX', date: '2025-12-17' }) },
   { say: 'levels for spx and ndx', calls: [['get_key_levels', { symbol: 'SPX' }], ['get_key_levels', { symbol: 'NDX' }]] },
   // Market status and overview.
   { say: 'is the market open', calls: one('get_market_status') },
@@ -59,6 +60,8 @@ const TABLE: Case[] = [
   { say: 'options chain for spy dec 19', calls: one('get_options_chain', { symbol: 'SPY', expiry: '2025-12-19' }) },
   { say: 'optoins chian for nvda', calls: one('get_options_chain', { symbol: 'NVDA' }) },
   { say: 'SPY CHAIN 20 STRIKES', calls: one('get_options_chain', { symbol: 'SPY', strikes: 20 }) },
+  { say: "what's the 0dte straddle on spx", calls: one('get_options_chain', { symbol: 'SPX', expiry: '0dte' }) },
+  { say: 'iv on qqq', calls: one('get_options_chain', { symbol: 'QQQ' }) },
   { say: 'spx chain for 12/22', calls: one('get_options_chain', { symbol: 'SPX', expiry: '2025-12-22' }) },
   // Greeks of one contract.
   { say: 'greeks on spx 6000c 0dte', calls: one('get_option_greeks', { symbol: 'SPX', strike: 6000, right: 'call', expiry: '0dte' }) },
@@ -75,6 +78,9 @@ const TABLE: Case[] = [
   { say: "what's my portfolio delta", calls: one('analyze_portfolio') },
   { say: 'my net theta', calls: one('analyze_portfolio') },
   { say: 'my P&L', calls: one('analyze_portfolio') },
+  { say: 'how much theta am I paying', calls: one('analyze_portfolio') },
+  { say: 'am i net long or short', calls: one('analyze_portfolio') },
+  { say: 'how are my leaps', calls: one('analyze_portfolio') },
   { say: `how is my position ${UUID} doing`, calls: one('analyze_position', { positionId: UUID }) },
   {
     say: 'analyze long spy 600c dec 19 and short spy 610c dec 19',
@@ -111,6 +117,7 @@ const TABLE: Case[] = [
   { say: 'how am I doing this month', calls: one('analyze_trade_history', { from: '2025-12-01', to: '2025-12-17' }) },
   { say: "what's my win rate on spy", calls: one('analyze_trade_history', { symbol: 'SPY' }) },
   { say: 'profit factor ytd', calls: one('analyze_trade_history', { from: '2025-01-01', to: '2025-12-17' }) },
+  { say: 'best performing symbol', calls: one('analyze_trade_history') },
   { say: 'journal stats for last month', calls: one('analyze_trade_history', { from: '2025-11-01', to: '2025-11-30' }) },
   // LEAPS and rolls.
   { say: 'project a spy 650 call jan 2028', calls: one('project_leaps', { symbol: 'SPY', right: 'call', strike: 650, expiry: '2028-01-21' }) },
@@ -120,6 +127,7 @@ const TABLE: Case[] = [
   },
   { say: 'roll my spy 600c dec 19 to jan 16 2027', calls: one('calculate_roll', { symbol: 'SPY', right: 'call', strike: 600, expiry: '2025-12-19', newExpiry: '2027-01-16' }) },
   { say: 'roll spy 600c dec 19 up to 620', calls: one('calculate_roll', { symbol: 'SPY', right: 'call', strike: 600, expiry: '2025-12-19', newStrike: 620, newExpiry: '2025-12-19' }) },
+  { say: 'project my aapl 200 call jan 2027 at 25', calls: one('project_leaps', { symbol: 'AAPL', right: 'call', strike: 200, expiry: '2027-01-15', price: 25 }) },
   { say: 'roll my qqq 500p dec 19', clarify: /to which expiry/ },
   { say: 'project my spy leaps', clarify: /Which contract/ },
   // Macro.
@@ -127,6 +135,9 @@ const TABLE: Case[] = [
   { say: 'when is the next fomc', calls: one('get_macro_context') },
   { say: "what's the vix term structure", calls: one('get_macro_context') },
   { say: 'next CPI date?', calls: one('get_macro_context') },
+  // The scanner.
+  { say: 'scan for gaps and unusual volume', calls: one('scan_opportunities', { scans: ['gap', 'unusual_volume'] }) },
+  { say: 'any setups on spy or qqq?', calls: one('scan_opportunities', { symbols: ['SPY', 'QQQ'] }) },
   // Follow-ups continue the last request with what changed.
   { say: 'and NDX?', history: ['key levels for SPX'], calls: one('get_key_levels', { symbol: 'NDX' }) },
   { say: 'what about friday', history: ['spx 0dte chain'], calls: one('get_options_chain', { symbol: 'SPX', expiry: '2025-12-19' }) },
@@ -142,10 +153,28 @@ const TABLE: Case[] = [
   { say: 'what can you do?', reply: 'help' },
   { say: 'thanks!', reply: 'thanks' },
   { say: 'buy 10 spy calls', reply: 'orders' },
+  { say: 'can you trade for me?', reply: 'orders' },
   { say: 'will spx go up tomorrow?', reply: 'prediction' },
   { say: 'any news on nvda', reply: 'news' },
   { say: 'asdfgh', reply: 'unknown' },
 ];
+
+describe('planTurn: "what is X" explains the term', () => {
+  it.each([
+    ['explain gamma', 'Gamma'],
+    ['what is a pivot point?', 'Pivot points'],
+    ['what is VWAP', 'VWAP'],
+    ['what does contango mean', 'VIX term structure'],
+    ['what are the greeks', 'The greeks'],
+  ])('%s → %s', (say, name) => {
+    expect(planTurn(say, { now: NOW, history: [], fallbackSymbols: [] })).toMatchObject({ kind: 'explain', topic: { name } });
+  });
+
+  it('leaves questions about a symbol or about the user to the functions', () => {
+    expect(planTurn("what's vwap on spy", { now: NOW, history: [], fallbackSymbols: [] })).toMatchObject({ kind: 'calls', calls: [{ name: 'get_key_levels' }] });
+    expect(planTurn('what is my win rate', { now: NOW, history: [], fallbackSymbols: [] })).toMatchObject({ kind: 'calls', calls: [{ name: 'analyze_trade_history' }] });
+  });
+});
 
 function expected(c: Case): Plan | { kind: 'clarify'; question: RegExp } {
   if (c.reply) return { kind: 'reply', reply: c.reply as never };

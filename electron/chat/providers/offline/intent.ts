@@ -1,6 +1,7 @@
 import { buildCalls, type ContextPosition, type PlannedCall } from './arguments';
 import { classify, socialReply, type Classification, type IntentKind, type ReplyKind } from './classify';
 import { extractEntities, normalize, type Entities } from './entities';
+import { findTopic, type Topic } from './topics';
 
 /**
  * The offline coach's understanding of one turn: text in, the function calls to make (with their
@@ -10,11 +11,13 @@ import { extractEntities, normalize, type Entities } from './entities';
 
 export type { PlannedCall, ContextPosition } from './arguments';
 export type { IntentKind, ReplyKind } from './classify';
+export type { Topic } from './topics';
 
 export type Plan =
   | { kind: 'calls'; intent: IntentKind; calls: PlannedCall[] }
   | { kind: 'clarify'; intent: IntentKind; question: string }
-  | { kind: 'reply'; reply: ReplyKind };
+  | { kind: 'reply'; reply: ReplyKind }
+  | { kind: 'explain'; topic: Topic };
 
 export interface IntentContext {
   /** Epoch ms the message is read at: "today", "friday" and "0dte" resolve in New York from it. */
@@ -127,6 +130,8 @@ function lastSymbol(earlier: readonly Reading[]): string | null {
 /** Reads the last user message (with the earlier ones for follow-ups) into a plan. */
 export function planTurn(message: string, context: IntentContext): Plan {
   const current = read(message, context.now);
+  const topic = findTopic(current.text, current.entities.symbols);
+  if (topic) return { kind: 'explain', topic };
   const earlier = context.history.map((text) => read(text, context.now));
   let resolved: Resolved | null = null;
   if (typeof current.classification === 'string') return { kind: 'reply', reply: current.classification };

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoachError } from '../../../../shared/errors';
-import type { CallName } from '../../../../shared/contract';
 import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import { createHost, type Host } from '../../../host';
 import { silentLogger } from '../../../observability/logger';
 import { makeTempDir } from '../../../testing/test-host';
 import { marketDate } from '../../../market/calendar';
 import { CHAT_FUNCTIONS } from '../../functions';
-import type { FunctionContext, ProviderTurn } from '../../types';
+import { FunctionExecutor } from '../../executor';
+import type { ProviderTurn } from '../../types';
 import { OfflineCoach } from './coach';
 import { composeCall } from './compose';
 import { planTurn } from './intent';
@@ -26,30 +25,12 @@ beforeAll(() => {
 });
 afterAll(() => host.stop());
 
-/** A small executor in the spirit of the chat service's: validated arguments, errors as records. */
-async function execute(name: string, args: Record<string, unknown>): Promise<FunctionCallRecord> {
-  const fn = CHAT_FUNCTIONS.find((f) => f.name === name)!;
-  const base = { id: `call-${name}`, name, arguments: args, ms: 0 };
-  const parsed = fn.parameters.safeParse(args);
-  if (!parsed.success) return { ...base, status: 'error', result: null, error: parsed.error.message };
-  const ctx: FunctionContext = {
-    async call(callName, input) {
-      const result = await host.dispatch(callName as CallName, input);
-      if (!result.ok) throw new CoachError(result.error.code, result.error.message);
-      return result.value as never;
-    },
-    requestId: 'test',
-    log: silentLogger,
-    signal: new AbortController().signal,
-    profile: host.profile.get(),
-    now: Date.now(),
-  };
-  try {
-    const outcome = await fn.run(parsed.data, ctx);
-    return { ...base, status: 'ok', result: outcome.result, widget: outcome.widget };
-  } catch (error) {
-    return { ...base, status: 'error', result: null, error: (error as Error).message };
-  }
+const executor = new FunctionExecutor(CHAT_FUNCTIONS);
+
+/** The chat's own executor on the real host: validated arguments, contract calls, errors as records. */
+function execute(name: string, args: Record<string, unknown>): Promise<FunctionCallRecord> {
+  const ctx = { dispatch: host.dispatch, requestId: 'test', log: silentLogger, signal: new AbortController().signal, profile: host.profile.get(), now: Date.now() };
+  return executor.execute(name, args, `call-${name}`, ctx, () => {});
 }
 
 const REQUESTS = [
@@ -108,7 +89,7 @@ describe('the offline coach with the real functions', () => {
     const tokens: string[] = [];
     const turn: ProviderTurn = {
       messages: [{ role: 'user', content: 'key levels for SPX' }],
-      tools: CHAT_FUNCTIONS.map((f) => ({ name: f.name, description: f.description, parameters: {} })),
+      tools: executor.specs,
       profile: { ...host.profile.get(), experienceLevel: 'advanced' },
       signal: new AbortController().signal,
       log: silentLogger,

@@ -118,6 +118,10 @@ describe('positions and journal', () => {
     expect(intermediate).toContain('SPY 600/610 call debit spread Dec 19: +$120.00');
     expect(intermediate).toContain('⚠️ Warning: SPY 610 call expires in 2 days');
     expect(advanced).toContain('Θ −$45.00/d');
+    const two = { ...portfolio, positions: [...portfolio.positions, { ...portfolio.positions[0]!, name: 'QQQ 500 put', unrealizedPnl: -310.25 }] };
+    expect(answers(okRecord('analyze_portfolio', {}, two), 'pnl').intermediate.split('\n')[0]).toBe(
+      'Your open P&L is **+$1,234.50**. Biggest loser: QQQ 500 put −$310.25; biggest winner: SPY 600/610 call debit spread Dec 19 +$120.00.',
+    );
   });
 
   it('says there is nothing to analyse when the book is empty', () => {
@@ -229,6 +233,17 @@ describe('market, price and bars', () => {
     // Range 602.40 − 597.55 = 4.85; (601.90 − 597.55) / 4.85 = 0.90 → near the top.
     expect(intermediate).toContain('**SPY** today (7 5m bars): opened at 598.10, high 602.40, low 597.55, last 601.90 — up 3.80 (+0.64%).');
     expect(intermediate).toContain('That is a 4.85-point range, and it is trading near the top of its range; volume 35,120,000.');
+  });
+});
+
+describe('scanner', () => {
+  it('lists the findings, strongest first, with their reasons', () => {
+    const finding = (symbol: string, score: number, reason: string) => ({ symbol, scan: 'gap', scanName: 'Gap', kind: 'technical', score, direction: 'bullish', reason, suggestion: { text: 'Set an alert at PDH 602.10' } });
+    const result = { results: [finding('SPY', 82.4, 'Gapped up 1.2% above PDH 596.40'), finding('QQQ', 61, 'Gapped up 0.8%')], errors: [] };
+    const { intermediate, advanced } = answers(okRecord('scan_opportunities', { scans: ['gap'] }, result));
+    expect(intermediate).toContain('The scan found 2 setups, strongest first:');
+    expect(intermediate).toContain('**SPY** — Gap (bullish, score 82): Gapped up 1.2% above PDH 596.40 Set an alert at PDH 602.10.');
+    expect(advanced).toContain('**QQQ** Gap · bullish · 61 — Gapped up 0.8%');
   });
 });
 

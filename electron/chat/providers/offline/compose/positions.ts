@@ -73,6 +73,14 @@ export function composePosition(p: z.infer<typeof PositionResult>, ctx: ComposeC
   return paragraphs(lead, head, lines, flagLines(p.flags).join('\n'), notes, teach);
 }
 
+/** " Biggest loser: …; biggest winner: …" when there is more than one position. */
+function extremes(positions: readonly { name: string; unrealizedPnl: number }[]): string {
+  if (positions.length < 2) return '';
+  const sorted = [...positions].sort((a, b) => a.unrealizedPnl - b.unrealizedPnl);
+  const [worst, best] = [sorted[0]!, sorted.at(-1)!];
+  return ` Biggest loser: ${worst.name} ${pnl(worst.unrealizedPnl)}; biggest winner: ${best.name} ${pnl(best.unrealizedPnl)}.`;
+}
+
 export function composePortfolio(r: z.infer<typeof PortfolioResult>, ctx: ComposeContext): string {
   if (!('greeks' in r)) {
     return 'You have no open positions in the app. Add them in the Positions tab, drop a broker screenshot, or describe one, e.g. "analyze long SPY 600c Dec 19".';
@@ -84,7 +92,7 @@ export function composePortfolio(r: z.infer<typeof PortfolioResult>, ctx: Compos
       : focus && focus in r.greeks
         ? `Your net ${focus} is **${money(r.greeks[focus as keyof Greeks])}**${focus === 'theta' ? ' per day' : focus === 'vega' ? ' per IV point' : ''}.`
         : focus === 'pnl'
-          ? `Your open P&L is **${pnl(r.unrealizedPnl)}**.`
+          ? `Your open P&L is **${pnl(r.unrealizedPnl)}**.${extremes(r.positions)}`
           : null;
   const positions = r.positions.map((p) => `${p.name}: ${pnl(p.unrealizedPnl)}${ctx.experience === 'advanced' ? ` · Δ ${plain(p.greeks.delta)} Θ ${money(p.greeks.theta)}` : ''}`);
   const failed = r.notAnalysed?.length ? `Not analysed: ${r.notAnalysed.map((e) => e.message).join('; ')}.` : null;

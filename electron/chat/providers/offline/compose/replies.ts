@@ -1,4 +1,5 @@
 import type { ReplyKind } from '../classify';
+import type { Topic } from '../topics';
 import { bullets, paragraphs, type Experience } from './format';
 
 /**
@@ -27,6 +28,11 @@ export interface ReplyContext {
   experience: Experience;
   displayName: string;
   available: ReadonlySet<string>;
+}
+
+/** A term explained, with a request that shows it on real numbers when this build can answer it. */
+export function composeExplain(topic: Topic): string {
+  return paragraphs(`**${topic.name}**: ${topic.text}`, `To see it on live numbers, ask "${topic.example}".`);
 }
 
 export function composeReply(reply: ReplyKind, ctx: ReplyContext): string {
