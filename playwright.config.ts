@@ -23,6 +23,8 @@ const serverEnv = {
   // Outputs and event payloads are checked against the contract while the browser tests run.
   NODE_ENV: 'test',
   MASSIVE_BASE_URL: E2E_FAILING_MASSIVE_URL,
+  // The offline coach's words 15 ms apart: the chat spec watches tokens arrive and stops an answer midway.
+  OFFLINE_COACH_PACE_MS: '15',
 };
 
 // Debian's Chromium against web mode (the renderer served by the local API). The Electron shell

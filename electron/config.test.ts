@@ -65,6 +65,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TITM_DATA_DIR: dir, OPENAI_BASE_URL: 'ftp://models.example' })).toThrow(/OPENAI_BASE_URL must be an http\(s\) URL/);
   });
 
+  it("reads the offline coach's pace: none by default, whole milliseconds up to a second", () => {
+    const dir = makeTempDir();
+    expect(loadConfig({ TITM_DATA_DIR: dir }).OFFLINE_COACH_PACE_MS).toBe(0);
+    expect(loadConfig({ TITM_DATA_DIR: dir, OFFLINE_COACH_PACE_MS: '15' }).OFFLINE_COACH_PACE_MS).toBe(15);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, OFFLINE_COACH_PACE_MS: '-1' })).toThrow(/OFFLINE_COACH_PACE_MS/);
+    expect(() => loadConfig({ TITM_DATA_DIR: dir, OFFLINE_COACH_PACE_MS: '1001' })).toThrow(/OFFLINE_COACH_PACE_MS/);
+  });
+
   it('refuses a broken or unknown-keyed config.json with its path in the message', () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');

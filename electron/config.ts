@@ -58,6 +58,11 @@ export const ConfigSchema = z.object({
   OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(200).optional()),
   /** The longest the model may stay silent (before its answer starts, and between two pieces of it). */
   OPENAI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  /**
+   * Pause between the offline coach's words, in ms. 0 streams an answer as fast as it is composed
+   * (a millisecond); a few ms make it read as typing, and let a Stop land mid-answer (the browser tests).
+   */
+  OFFLINE_COACH_PACE_MS: int(0, 1000).default(0),
   /** Massive.com (formerly Polygon.io) key: real market data instead of the simulated market. */
   MASSIVE_API_KEY: serviceKey('MASSIVE_API_KEY'),
   SUPABASE_URL: serviceKey('SUPABASE_URL'),

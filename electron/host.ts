@@ -211,7 +211,7 @@ export function createHost(options: HostOptions): Host {
     logger,
   });
   const streamRegistry = new StreamRegistry();
-  const offlineCoach = createOfflineProvider();
+  const offlineCoach = createOfflineProvider({ paceMs: config.OFFLINE_COACH_PACE_MS });
   const openAiKey = secrets.getter('OPENAI_API_KEY');
   const openAiBreaker = breakers.create('openai', { failureThreshold: 5, cooldownMs: 30_000 });
   const openAi = new OpenAiProvider({

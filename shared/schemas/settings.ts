@@ -12,6 +12,8 @@ export const settingSchemas = {
   'ui.chatPanelWidth': z.number().int().min(CHAT_PANEL_WIDTH.min).max(CHAT_PANEL_WIDTH.max),
   /** The center-panel tab the user last opened. */
   'ui.activeTab': z.string().min(1).max(40),
+  /** The chat session open in the chat panel (null: a new conversation), so a reload reopens it. */
+  'chat.activeSessionId': z.string().min(1).max(80).nullable(),
   /** Main window bounds, remembered between launches of the desktop app. */
   'window.bounds': z.object({
     x: z.number().int(),

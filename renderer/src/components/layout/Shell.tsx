@@ -45,6 +45,7 @@ export function Shell({ settings }: { settings: SettingsState }) {
   const activeTabId = settings.settings?.['ui.activeTab'];
   const scannerOpen = resolveTab(activeTabId).id === SCANNER_TAB_ID && !(narrow && shown !== 'tools');
   const showChat = useCallback(() => setShown('chat'), []);
+  const changeSession = useCallback((id: string | null) => save('chat.activeSessionId', id), [save]);
 
   const commitWidth = (width: number) => {
     save('ui.chatPanelWidth', width);
@@ -58,7 +59,13 @@ export function Shell({ settings }: { settings: SettingsState }) {
           <h1 className="visually-hidden">TITM AI Coach</h1>
           {narrow && <PanelToggle value={shown} onChange={setShown} />}
           <main className="workspace">
-            <ChatPanel id={CHAT_PANEL_ID} width={narrow ? undefined : chatWidth} hidden={narrow && shown !== 'chat'} />
+            <ChatPanel
+              id={CHAT_PANEL_ID}
+              width={narrow ? undefined : chatWidth}
+              hidden={narrow && shown !== 'chat'}
+              sessionId={settings.settings?.['chat.activeSessionId'] ?? null}
+              onSessionChange={changeSession}
+            />
             {!narrow && (
               <Splitter
                 value={chatWidth}
