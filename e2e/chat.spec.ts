@@ -227,3 +227,42 @@ test("a scanner result's 'Ask the coach' is asked in the chat", async ({ page, r
   await expect(log.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
   expect(consoleErrors).toEqual([]);
 });
+
+test('a failed answer shows its error inline; the question goes back to the composer and Retry asks again', async ({ page, consoleErrors }) => {
+  // The first answer fails mid-stream the way a broken model does (error, then stream_end; the
+  // server saves nothing, so the new session it announced does not exist); Retry reaches the real coach.
+  let failures = 1;
+  await page.route('**/api/stream/chat:send', async (route) => {
+    if (failures-- <= 0) return route.continue();
+    const events = [
+      { type: 'stream_start', sessionId: 'never-saved', messageId: 'never-saved-answer', provider: 'offline' },
+      { type: 'token', content: 'SPX is ' },
+      { type: 'error', code: 'provider_error', message: 'The model broke off', requestId: 'req-e2e-chat-1' },
+      { type: 'stream_end' },
+    ];
+    const body = events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+    return route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body });
+  });
+  await openApp(page);
+  const chat = page.getByRole('region', { name: 'AI Coach' });
+  const log = chat.getByRole('log', { name: 'Conversation' });
+  const input = chat.getByRole('textbox', { name: 'Message the coach' });
+  await input.fill('key levels for SPX');
+  await input.press('Enter');
+
+  const alert = log.getByRole('alert');
+  await expect(alert).toContainText('The coach could not answer');
+  await expect(alert).toContainText('The model broke off');
+  await expect(alert).toContainText('req-e2e-chat-1');
+  await expect(input).toHaveValue('key levels for SPX');
+  await expect(log.locator('[data-testid="chat-message"]')).toHaveCount(0);
+
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(input).toHaveValue('');
+  await expect(log.locator('[data-role="user"]')).toHaveText(['key levels for SPX']);
+  await expect(log.locator('[data-role="assistant"]').last()).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
+  await expect(log.locator('[data-widget="key_levels"]')).toBeVisible();
+  // The only console error: the browser's note on the 404 that told the page the session was never saved.
+  expect(consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+});

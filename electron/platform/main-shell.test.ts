@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES } from '../../shared/contract';
+import { CALL_NAMES, STREAM_NAMES } from '../../shared/contract';
 import { createHost } from '../host';
 import { CONTENT_SECURITY_POLICY } from '../server/static-files';
 import { makeTempDir } from '../testing/test-host';
@@ -73,8 +73,8 @@ describe('electron/main.ts', () => {
     expect(win.bounds).toEqual({ x: 460, y: 170, width: 1000, height: 700 });
   });
 
-  it('answers every contract call over IPC, for our page only', async () => {
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...CALL_NAMES].sort());
+  it('answers every contract call and stream over IPC, for our page only', async () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...CALL_NAMES, ...STREAM_NAMES].sort());
     expect(await invoke('app:info', {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '9.9.9-fake', dataDir: path.resolve(dataDir) } });
     expect(await invoke('app:info', {}, { url: 'https://evil.example/', parent: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke('app:info', {}, { ...trustedFrame, parent: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

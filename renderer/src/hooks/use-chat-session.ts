@@ -144,10 +144,16 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
           if (!mine()) return;
           inFlight.current = undefined;
           const retry = retryAfterFailure(detail?.messages, initial);
+          // A session this turn was to create, and the failure left unsaved: back to a new conversation.
+          const unmade = !input.sessionId && !detail;
           if (detail && id) setLoaded((prev) => ({ sessionId: id, messages: detail.messages, attempt: prev.attempt }));
+          if (unmade && current.sessionId) {
+            setLoaded((prev) => ({ sessionId: null, messages: [], attempt: prev.attempt }));
+            onSessionChange(null);
+          }
           if (retry === 'send') giveBack();
           setTurn(undefined);
-          setFailure({ sessionId: id ?? null, error, retry });
+          setFailure({ sessionId: unmade ? null : (id ?? null), error, retry });
         },
       );
     },
