@@ -50,15 +50,13 @@ function scansOfKind(kind: ScanKind, scans: readonly ScanId[] | undefined): Scan
   return kept;
 }
 
+/** What the model and the card both show of a finding. */
+const finding = (r: ScanResult) => ({ symbol: r.symbol, scan: r.scan, scanName: r.scanName, score: round(r.score, 1), direction: r.direction, reason: r.reason });
+
 function compactResult(r: ScanResult) {
   const action = r.suggestion.action;
   return {
-    symbol: r.symbol,
-    scan: r.scan,
-    scanName: r.scanName,
-    score: round(r.score, 1),
-    direction: r.direction,
-    reason: r.reason,
+    ...finding(r),
     metrics: r.metrics,
     suggestion: r.suggestion.text,
     /** The alert the suggestion would set (set_alert takes these), or null. */
@@ -92,16 +90,7 @@ export function scanResultsWidget(run: ScanRunResult): Widget {
       symbolCount: run.symbols.length,
       scans: run.scans,
       found,
-      rows: run.results.slice(0, MAX_SCAN_WIDGET_ROWS).map((r) => ({
-        id: r.id,
-        symbol: r.symbol,
-        scan: r.scan,
-        scanName: r.scanName,
-        score: round(r.score, 1),
-        direction: r.direction,
-        reason: r.reason,
-        suggestion: r.suggestion,
-      })),
+      rows: run.results.slice(0, MAX_SCAN_WIDGET_ROWS).map((r) => ({ id: r.id, ...finding(r), suggestion: r.suggestion })),
       failed: run.errors.map((e) => e.symbol),
     },
   };

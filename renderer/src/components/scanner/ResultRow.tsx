@@ -6,7 +6,7 @@ import { coachPromptFor } from '../../lib/scanner';
 import { DirectionTag } from './DirectionTag';
 import { ResultMetrics } from './ResultMetrics';
 import { SetAlertButton } from './SetAlertButton';
-import { SetAlertNote } from './SetAlertNote';
+import { SetAlertNoteRow } from './SetAlertNoteRow';
 
 interface ResultRowProps {
   result: ScanResult;
@@ -52,13 +52,7 @@ export function ResultRow({ result, isNew, columns }: ResultRowProps) {
           </div>
         </td>
       </tr>
-      {alert.input && (alert.state?.status === 'set' || alert.state?.status === 'failed') && (
-        <tr className="scan-result-note">
-          <td colSpan={columns}>
-            <SetAlertNote state={alert.state} input={alert.input} onDismiss={alert.dismiss} />
-          </td>
-        </tr>
-      )}
+      <SetAlertNoteRow alert={alert} columns={columns} />
       <tr id={detailsId} className="scan-details" hidden={!open}>
         <td colSpan={columns}>{open && <ResultMetrics result={result} />}</td>
       </tr>

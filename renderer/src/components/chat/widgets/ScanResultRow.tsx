@@ -3,7 +3,7 @@ import { useSuggestedAlert } from '../../../hooks/use-suggested-alert';
 import { formatNumber } from '../../../lib/journal';
 import { DirectionTag } from '../../scanner/DirectionTag';
 import { SetAlertButton } from '../../scanner/SetAlertButton';
-import { SetAlertNote } from '../../scanner/SetAlertNote';
+import { SetAlertNoteRow } from '../../scanner/SetAlertNoteRow';
 
 /** Columns of the card's table (the reason and the alert note span them all). */
 export const SCAN_CARD_COLUMNS = 4;
@@ -35,13 +35,7 @@ export function ScanResultRow({ row }: { row: Row }) {
           </div>
         </td>
       </tr>
-      {alert.input && (alert.state?.status === 'set' || alert.state?.status === 'failed') && (
-        <tr className="scan-result-note">
-          <td colSpan={SCAN_CARD_COLUMNS}>
-            <SetAlertNote state={alert.state} input={alert.input} onDismiss={alert.dismiss} />
-          </td>
-        </tr>
-      )}
+      <SetAlertNoteRow alert={alert} columns={SCAN_CARD_COLUMNS} />
     </tbody>
   );
 }
