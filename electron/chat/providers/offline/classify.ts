@@ -107,7 +107,7 @@ function macroIntent(w: Words): Classification | null {
 
 function refusal(w: Words): ReplyKind | null {
   if (w.test(/^(?:please\s+)?(?:buy|sell|short|place|execute|submit|cover)\b|\bplace\s+an?\s+order\b|\b(?:buy|sell)\s+(?:it|them|for\s+me)\b/)) return 'orders';
-  if (w.test(/\b(?:predict|prediction|forecast)\b|\bwill\s+\S+\s+(?:go|be|close|hit|rally|drop|crash|dump|pump|bounce)\b|\bwhere\s+will\b|\bshould\s+i\s+(?:buy|sell|short|enter|exit|take|get\s+in|get\s+out)\b|\bprice\s+target\b/)) {
+  if (w.test(/\b(?:predict|prediction|forecast)\b|\bwill\s+\S+\s+(?:go|be|do|close|hit|rally|drop|crash|dump|pump|bounce)\b|\bwhere\s+will\b|\bshould\s+i\s+(?:buy|sell|short|enter|exit|take|get\s+in|get\s+out)\b|\bprice\s+target\b/)) {
     return 'prediction';
   }
   if (w.test(/\btrade\s+for\s+me\b|\bexecute\b/)) return 'orders';

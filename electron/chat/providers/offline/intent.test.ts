@@ -176,6 +176,7 @@ const TABLE: Case[] = [
   { say: 'buy 10 spy calls', reply: 'orders' },
   { say: 'can you trade for me?', reply: 'orders' },
   { say: 'will spx go up tomorrow?', reply: 'prediction' },
+  { say: 'what will spx do tomorrow', reply: 'prediction' },
   { say: 'any news on nvda', reply: 'news' },
   { say: 'asdfgh', reply: 'unknown' },
 ];

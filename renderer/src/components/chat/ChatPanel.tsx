@@ -76,11 +76,11 @@ export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChang
         <h2 id="chat-heading">AI Coach</h2>
         <EngineBadge />
         <span className="chat-header-actions">
-          <button type="button" className="link-button" aria-expanded={showSessions} aria-controls={`${id}-sessions`} onClick={() => setShowSessions(!showSessions)}>
-            Conversations
+          <button type="button" className="link-button" aria-expanded={showSessions} aria-controls={`${id}-sessions`} onClick={() => setShowSessions(!showSessions)} aria-label="Conversations">
+            Chats
           </button>
-          <button type="button" className="link-button" onClick={() => open(null)} title="New chat (Ctrl+K)">
-            New chat
+          <button type="button" className="link-button" onClick={() => open(null)} title="New chat (Ctrl+K)" aria-label="New chat">
+            + New
           </button>
         </span>
       </header>

@@ -39,6 +39,13 @@ describe('key levels', () => {
     expect(intermediate.split('\n')[0]).toBe('SPX **PDH** is at **6,012.50**, 11.25 points above the last price of 6,001.25.');
   });
 
+  it('says a level the price sits on is at the price (an index before the open is on its prior close)', () => {
+    const onClose = { ...LEVELS, resistanceAbove: [{ name: 'PDC', price: 6001.25, distance: 0, percent: 0 }, ...LEVELS.resistanceAbove] };
+    const { intermediate } = answers(okRecord('get_key_levels', { symbol: 'SPX' }, onClose));
+    expect(intermediate).toContain('**PDC** 6,001.25 — at the price');
+    expect(intermediate).not.toContain('0.00 points');
+  });
+
   it('lists support first when support was asked for', () => {
     const { intermediate } = answers(levels, 'support');
     expect(intermediate.indexOf('Support below')).toBeLessThan(intermediate.indexOf('Resistance above'));

@@ -27,6 +27,8 @@ function named(row: Row, ctx: ComposeContext): string {
 function away(row: Row, ctx: ComposeContext): string {
   if (row.distance === null) return '';
   if (ctx.experience === 'advanced') return ` (${signed(row.distance)})`;
+  // An index before the open sits exactly on its prior close: "0.00 points above" reads like a bug.
+  if (Math.abs(row.distance) < 0.005) return ' — at the price';
   const side = row.distance >= 0 ? 'above' : 'below';
   const pct = row.percent === null ? '' : `, ${signedPercent(row.percent)}`;
   return ` — ${price(Math.abs(row.distance))} points ${side}${pct}`;
