@@ -3,6 +3,7 @@ import { AlertSchema } from './alerts';
 import { KeyLevelSchema, ExpectedMoveSchema } from './levels';
 import { MarketStatusSchema, QuoteSchema } from './market';
 import { BoundSchema, DollarGreeksSchema, RiskFlagSchema, StrategySchema } from './positions';
+import { ScanIdSchema, ScanResultSchema } from './scanner';
 
 /**
  * The cards a chat function can attach to its result. Each is compact (it is stored with the
@@ -102,7 +103,24 @@ const JournalStatsWidget = z.object({
   equity: z.array(z.number()),
 });
 
-/** Data schema of each widget type. The scanner adds `scan_results` here when it lands. */
+/** Rows a scan card shows at most (the best scores; the model may read more). */
+export const MAX_SCAN_WIDGET_ROWS = 10;
+
+const ScanResultsWidget = z.object({
+  /** When the scan ran (epoch ms). */
+  runAt: z.number(),
+  /** How many symbols were scanned, and with which scans. */
+  symbolCount: z.number().int().min(0),
+  scans: z.array(ScanIdSchema),
+  /** Results found in all; the rows are the best of them. */
+  found: z.number().int().min(0),
+  /** Best score first: what the scanner's own results table shows, with the suggested alert. */
+  rows: z.array(ScanResultSchema.pick({ id: true, symbol: true, scan: true, scanName: true, score: true, direction: true, reason: true, suggestion: true })).max(MAX_SCAN_WIDGET_ROWS),
+  /** Symbols whose data failed (left out of the results). */
+  failed: z.array(z.string()),
+});
+
+/** Data schema of each widget type. */
 export const WIDGET_DATA = {
   key_levels: KeyLevelsWidget,
   position_summary: PositionSummaryWidget,
@@ -111,6 +129,7 @@ export const WIDGET_DATA = {
   alert_status: AlertStatusWidget,
   options_chain: OptionsChainWidget,
   journal_stats: JournalStatsWidget,
+  scan_results: ScanResultsWidget,
 } as const;
 
 export type WidgetType = keyof typeof WIDGET_DATA;

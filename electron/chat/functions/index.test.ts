@@ -18,7 +18,7 @@ describe('the function registry', () => {
       expect.arrayContaining([
         'get_key_levels', 'get_market_status', 'get_current_price', 'get_chart_data', 'get_options_chain', 'get_option_greeks',
         'analyze_position', 'analyze_portfolio', 'set_alert', 'get_alerts', 'cancel_alert', 'get_trade_history',
-        'analyze_trade_history', 'project_leaps', 'calculate_roll', 'get_macro_context',
+        'analyze_trade_history', 'project_leaps', 'calculate_roll', 'get_macro_context', 'scan_opportunities',
       ]),
     );
   });
@@ -68,5 +68,6 @@ describe('the function registry', () => {
     expect(required('calculate_roll').sort()).toEqual(['expiry', 'newExpiry', 'right', 'strike', 'symbol']);
     expect(required('project_leaps').sort()).toEqual(['expiry', 'right', 'strike', 'symbol']);
     expect(required('analyze_position')).toEqual([]);
+    expect(required('scan_opportunities')).toEqual([]);
   });
 });

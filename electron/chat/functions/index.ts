@@ -14,6 +14,7 @@ import { getOptionGreeks } from './get-option-greeks';
 import { getOptionsChain } from './get-options-chain';
 import { getTradeHistory } from './get-trade-history';
 import { projectLeaps } from './project-leaps';
+import { scanOpportunities } from './scan-opportunities';
 import { setAlert } from './set-alert';
 
 /**
@@ -37,4 +38,5 @@ export const CHAT_FUNCTIONS: ChatFunction[] = [
   projectLeaps,
   calculateRoll,
   getMacroContext,
+  scanOpportunities,
 ];

@@ -1,6 +1,7 @@
 import { marketDate, previousSession, sessionFor } from '../../../market/calendar';
 import type { IntentKind } from './classify';
 import type { ContractRef, Entities } from './entities';
+import { readScanRequest } from './scan-request';
 
 /**
  * The arguments of each chat function (names and shapes of /work/chat-functions-spec.md, as the
@@ -84,22 +85,6 @@ function alertStatus(text: string): string | undefined {
   return undefined;
 }
 
-/** The scanner's scans (shared/schemas/scanner.ts) by the words traders use for them. */
-const SCANS: [RegExp, string][] = [
-  [/\bgaps?\b|\bgapp(?:ed|ing)\b/, 'gap'],
-  [/\bbreakouts?\b|\borb\b|\bopening\s+range\b/, 'opening_range_breakout'],
-  [/\bvwap\b/, 'vwap_cross'],
-  [/\bnear\s+(?:a\s+)?(?:key\s+)?levels?\b/, 'near_level'],
-  [/\bnew\s+(?:highs?|lows?)\b/, 'new_intraday_extreme'],
-  [/\batr\s+expansion\b|\brange\s+expansion\b/, 'atr_expansion'],
-  [/\brelative\s+volume\b|\brvol\b/, 'relative_volume'],
-  [/\bunusual\b/, 'unusual_volume'],
-  [/\biv\b|\bimplied\s+vol/, 'iv_vs_realized'],
-  [/\bskew\b/, 'skew_extreme'],
-  [/\bstraddles?\b/, 'straddle_vs_atr'],
-  [/\bcredit\s+spreads?\b/, 'credit_spread'],
-];
-
 const EXAMPLE = {
   symbol: 'Which symbol? For example "key levels for SPX".',
   contract: 'Which contract? Give the strike and call or put, for example "greeks on SPX 6000c 0dte" or "delta of the SPY 600 put Dec 19".',
@@ -163,8 +148,8 @@ export function buildCalls(input: BuildInput): Built {
     case 'macro':
       return { calls: [call('get_macro_context', {}, input.focus)] };
     case 'scan': {
-      const scans = SCANS.filter(([pattern]) => pattern.test(text)).map(([, id]) => id);
-      return { calls: [call('scan_opportunities', { scans: scans.length ? scans : null, symbols: e.symbols.length ? e.symbols : null, limit: e.count })] };
+      const { scans, kind } = readScanRequest(text);
+      return { calls: [call('scan_opportunities', { scans, symbols: e.symbols.length ? e.symbols : null, limit: e.count, kind }, input.focus)] };
     }
   }
 }

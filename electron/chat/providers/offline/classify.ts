@@ -1,4 +1,5 @@
 import { wordMatches } from './fuzzy';
+import { namesScanTopic, readScanRequest } from './scan-request';
 
 /**
  * What a message asks for, read from its words: a decision list from the most specific request
@@ -30,7 +31,7 @@ export type ReplyKind = 'greeting' | 'thanks' | 'help' | 'unknown' | 'orders' | 
 
 export interface Classification {
   intent: IntentKind;
-  /** What to lead the answer with: 'support', 'PDH', 'delta', 'fomc', 'winRate'... */
+  /** What to lead the answer with: 'support', 'PDH', 'delta', 'fomc', 'winRate', a scan's 'bullish' side... */
   focus: string | null;
 }
 
@@ -130,9 +131,12 @@ export function classify(text: string, symbols: readonly string[], cues: { contr
   if (journal) return journal;
   const macro = macroIntent(w);
   if (macro) return macro;
-  if (w.has('scan', 'scanner', 'screener', 'setups', 'opportunities')) return { intent: 'scan', focus: null };
+  const scanFocus = () => readScanRequest(text).direction;
+  if (w.has('scan', 'scanner', 'screener', 'setups', 'opportunities')) return { intent: 'scan', focus: scanFocus() };
   const refuse = refusal(w);
   if (refuse) return refuse;
+  // "find gap ups", "what's moving": a setup the scanner looks for, named without the word scan.
+  if (namesScanTopic(text)) return { intent: 'scan', focus: scanFocus() };
 
   const greek = greekFocus(w);
   const greekWord = greek !== null || w.has('greeks', 'greek');

@@ -56,11 +56,13 @@ const ALIASES: Record<string, string> = {
   'tesla': 'TSLA', 'netflix': 'NFLX',
 };
 const KNOWN = new Set([...SYMBOLS.map((s) => s.symbol), 'XSP', 'GOOG']);
+/** Tickers that are everyday words ("what's moving now", "the low", "cost"): tickers only when typed in capitals or after "$". */
+const WORD_TICKERS = new Set(['NOW', 'LOW', 'COST', 'CAT', 'T', 'C', 'V', 'MA', 'MS', 'PM', 'DE', 'GE', 'HD', 'KO', 'MO', 'DIS', 'BA', 'COP', 'PEP', 'HON', 'MU']);
 /** Capitalised words that are trading jargon, not tickers. */
 const NOT_TICKERS = new Set([
   'I', 'A', 'AM', 'PM', 'ET', 'PDH', 'PDL', 'PDC', 'PMH', 'PML', 'PWH', 'PWL', 'ORH', 'ORL', 'HOD', 'LOD', 'VWAP', 'ATR', 'ATM', 'ITM', 'OTM',
   'IV', 'DTE', 'FOMC', 'FED', 'CPI', 'NFP', 'PNL', 'LEAPS', 'OI', 'OK', 'US', 'USD', 'YTD', 'MTD', 'WTD', 'EOD', 'PP', 'RSI', 'EMA', 'SMA',
-  'MACD', 'GDP', 'PCE', 'PPI', 'ID', 'DEC', 'JAN', 'CALL', 'PUT', 'HI', 'HEY', 'THE', 'AND', 'OR', 'ON', 'AT', 'FOR', 'IS', 'IT', 'MY', 'ME',
+  'MACD', 'GDP', 'PCE', 'PPI', 'ORB', 'RVOL', 'HV', 'RV', 'UOA', 'ID', 'DEC', 'JAN', 'CALL', 'PUT', 'HI', 'HEY', 'THE', 'AND', 'OR', 'ON', 'AT', 'FOR', 'IS', 'IT', 'MY', 'ME',
 ]);
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
@@ -92,7 +94,7 @@ export function findSymbols(original: string): string[] {
     const upper = word.toUpperCase();
     const lower = word.toLowerCase();
     if (m[1] && /^[A-Z][A-Z0-9.]{0,9}$/.test(upper)) add(upper);
-    else if (KNOWN.has(upper) && !/^\d/.test(upper)) add(upper);
+    else if (KNOWN.has(upper) && !/^\d/.test(upper) && (!WORD_TICKERS.has(upper) || (word === upper && !shouting))) add(upper);
     else if (ALIASES[lower]) add(ALIASES[lower]);
     else if (!shouting && word === upper && /^[A-Z]{2,5}$/.test(word) && !NOT_TICKERS.has(word)) add(word);
   }

@@ -19,6 +19,9 @@ interface Case {
   reply?: string;
 }
 
+/** The scans that measure movement ("what's moving"). */
+const MOVING = ['gap', 'atr_expansion', 'relative_volume', 'new_intraday_extreme'];
+
 const one = (name: string, args: Record<string, unknown> = {}): Call[] => [[name, args]];
 
 const TABLE: Case[] = [
@@ -138,6 +141,24 @@ const TABLE: Case[] = [
   // The scanner.
   { say: 'scan for gaps and unusual volume', calls: one('scan_opportunities', { scans: ['gap', 'unusual_volume'] }) },
   { say: 'any setups on spy or qqq?', calls: one('scan_opportunities', { symbols: ['SPY', 'QQQ'] }) },
+  { say: 'scan for setups', calls: one('scan_opportunities') },
+  { say: 'any opportunities on qqq?', calls: one('scan_opportunities', { symbols: ['QQQ'] }) },
+  { say: 'run the options scanner', calls: one('scan_opportunities', { kind: 'options' }) },
+  { say: 'technical scan', calls: one('scan_opportunities', { kind: 'technical' }) },
+  { say: 'find gap ups', calls: one('scan_opportunities', { scans: ['gap'] }) },
+  { say: "what's moving", calls: one('scan_opportunities', { scans: MOVING }) },
+  { say: 'whats moving right now', calls: one('scan_opportunities', { scans: MOVING }) },
+  { say: 'scna spx nvda', calls: one('scan_opportunities', { symbols: ['SPX', 'NVDA'] }) },
+  { say: 'top 5 setups on spy', calls: one('scan_opportunities', { symbols: ['SPY'], limit: 5 }) },
+  { say: 'is spy near support?', calls: one('scan_opportunities', { scans: ['near_level'], symbols: ['SPY'] }) },
+  { say: 'did qqq reclaim vwap', calls: one('scan_opportunities', { scans: ['vwap_cross'], symbols: ['QQQ'] }) },
+  { say: 'unusual options activity', calls: one('scan_opportunities', { scans: ['unusual_volume'] }) },
+  { say: 'any credit spread ideas on spy', calls: one('scan_opportunities', { scans: ['credit_spread'], symbols: ['SPY'] }) },
+  { say: 'scan iv and skew on nvda', calls: one('scan_opportunities', { scans: ['iv_vs_realized', 'skew_extreme'], symbols: ['NVDA'] }) },
+  { say: 'and nvda?', history: ['find gap ups'], calls: one('scan_opportunities', { scans: ['gap'], symbols: ['NVDA'] }) },
+  // Everyday words that are also tickers (NOW, LOW) are tickers only in capitals.
+  { say: 'spy levels now', calls: one('get_key_levels', { symbol: 'SPY' }) },
+  { say: 'NOW levels', calls: one('get_key_levels', { symbol: 'NOW' }) },
   // Follow-ups continue the last request with what changed.
   { say: 'and NDX?', history: ['key levels for SPX'], calls: one('get_key_levels', { symbol: 'NDX' }) },
   { say: 'what about friday', history: ['spx 0dte chain'], calls: one('get_options_chain', { symbol: 'SPX', expiry: '2025-12-19' }) },
@@ -228,6 +249,9 @@ describe('planTurn: context', () => {
     expect(focus("what's my portfolio delta")).toBe('delta');
     expect(focus('when is the next fomc')).toBe('fomc');
     expect(focus("what's my win rate on spy")).toBe('winRate');
+    expect(focus('find gap ups')).toBe('bullish');
+    expect(focus('any bearish setups on qqq')).toBe('bearish');
+    expect(focus('gap ups and gap downs')).toBeNull();
   });
 
   it('reads the same message the same way every time', () => {

@@ -44,6 +44,7 @@ const REQUESTS = [
   'show my last trades',
   'how am I doing this month',
   'macro context',
+  'scan spy and qqq for setups',
 ];
 
 /** Plans `say`, runs its calls for real, and checks each result is read by its composer. */

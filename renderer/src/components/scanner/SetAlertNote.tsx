@@ -1,12 +1,8 @@
-import type { CoachError } from '../../../../shared/errors';
-import type { Alert } from '../../../../shared/schemas/alerts';
+import type { SetAlertState } from '../../hooks/use-suggested-alert';
 import type { AlertPrefill } from '../../lib/alert-draft';
 import { describeCondition } from '../../lib/alerts';
 import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
 import { ErrorNotice } from '../common/ErrorNotice';
-
-/** Where "Set alert" stands: creating, created (offer to show it), or refused (offer the form). */
-export type SetAlertState = { status: 'saving' } | { status: 'set'; alert: Alert } | { status: 'failed'; error: CoachError };
 
 interface SetAlertNoteProps {
   state: Extract<SetAlertState, { status: 'set' | 'failed' }>;

@@ -243,17 +243,6 @@ describe('market, price and bars', () => {
   });
 });
 
-describe('scanner', () => {
-  it('lists the findings, strongest first, with their reasons', () => {
-    const finding = (symbol: string, score: number, reason: string) => ({ symbol, scan: 'gap', scanName: 'Gap', kind: 'technical', score, direction: 'bullish', reason, suggestion: { text: 'Set an alert at PDH 602.10' } });
-    const result = { results: [finding('SPY', 82.4, 'Gapped up 1.2% above PDH 596.40'), finding('QQQ', 61, 'Gapped up 0.8%')], errors: [] };
-    const { intermediate, advanced } = answers(okRecord('scan_opportunities', { scans: ['gap'] }, result));
-    expect(intermediate).toContain('The scan found 2 setups, strongest first:');
-    expect(intermediate).toContain('**SPY** — Gap (bullish, score 82): Gapped up 1.2% above PDH 596.40 Set an alert at PDH 602.10.');
-    expect(advanced).toContain('**QQQ** Gap · bullish · 61 — Gapped up 0.8%');
-  });
-});
-
 describe('replies without a function', () => {
   it('lists only what the functions of this build can do', () => {
     const text = composeReply('help', { experience: 'intermediate', displayName: '', available: new Set(['get_key_levels', 'set_alert']) });

@@ -1,3 +1,5 @@
+import type { ScanId } from '../../../../../shared/schemas/scanner';
+
 /**
  * One-line explanations the coach adds for beginners, in plain words. Level names follow the
  * levels engine ("PDH", "ORH 15m", "R1 (classic)", "VWAP +1σ").
@@ -64,4 +66,21 @@ export const TERMS = {
   vixRatio: 'VIX/VIX3M below 1 means calm; above 1 the market pays up for near-term protection.',
   alertCross: '"Crosses" fires when the price moves through the target either way; "above"/"below" fire as soon as the price is beyond it.',
   session: 'Regular hours are 09:30–16:00 New York time; pre-market runs from 04:00 and after-hours to 20:00, on thinner volume.',
+  scanScore: "Scores run from 0 to 100: 50 means the scan's measure just met its threshold, 100 that it is well past it. A setup is a place to look, not a signal to trade: check the levels and your plan before acting.",
 } as const;
+
+/** What each scan of the scanner looks for, in plain words (a new scan needs its line here). */
+export const SCAN_MEANINGS: Record<ScanId, string> = {
+  near_level: 'the price is close to a key level (prior day high or low, pivot, VWAP), where it often pauses or turns',
+  opening_range_breakout: 'the price has left the range of the first minutes of the session, which often sets the direction of the day',
+  gap: 'the day opened well away from the prior close and has not filled the gap back yet',
+  vwap_cross: "the price crossed the day's VWAP and held the new side: buyers (above) or sellers (below) have taken over",
+  new_intraday_extreme: 'the price just made a new high or low of the day',
+  atr_expansion: "today's range is already larger than a usual day's (the ATR): a day with momentum",
+  relative_volume: 'the stock is trading much more volume than usual for this time of day: something is drawing traders in',
+  iv_vs_realized: 'options are priced for bigger moves than the stock has been making, so premium is rich',
+  unusual_volume: 'an option contract is trading far more than its open interest, a sign of new positioning',
+  skew_extreme: 'puts are much dearer than calls (fear) or calls dearer than puts (chasing upside)',
+  straddle_vs_atr: 'the at-the-money straddle is cheap or dear against the move the ATR says is normal',
+  credit_spread: 'an out-of-the-money spread that pays a fair credit with a high probability of expiring worthless',
+};

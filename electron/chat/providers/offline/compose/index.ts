@@ -9,7 +9,7 @@ import { LevelsResult, composeLevels } from './levels';
 import { ChartResult, MacroResult, QuoteResult, StatusResult, composeChart, composeMacro, composePrice, composeStatus } from './market';
 import { ChainResult, GreeksResult, composeChain, composeGreeks } from './options';
 import { PortfolioResult, PositionResult, composePortfolio, composePosition } from './positions';
-import { ScanResult, composeScan } from './scan';
+import { ScanResult, composeScan, scanNext } from './scan';
 
 /**
  * The answer to one function call, from its record: the composer of that function reads the
@@ -63,7 +63,7 @@ const COMPOSERS: Record<string, Composer> = {
   project_leaps: composer(ProjectionResult, composeProjection, (a) => `the projection of ${contractName(a)}`, (a) => `"Roll my ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)} ${String(a.expiry)} to <date>" prices a roll.`),
   calculate_roll: composer(RollResult, composeRoll, (a) => `the roll of ${contractName(a)}`),
   get_macro_context: composer(MacroResult, composeMacro, () => 'the macro context', () => '"Is the market open" gives today\'s session.'),
-  scan_opportunities: composer(ScanResult, composeScan, () => 'the scan', () => 'Ask for the key levels of a symbol found before acting on it.'),
+  scan_opportunities: composer(ScanResult, composeScan, (a) => `the scan${Array.isArray(a.symbols) ? ` of ${a.symbols.join(', ')}` : ''}`, (_a, r) => scanNext(r)),
 };
 
 /** What a function does, for functions this coach has no composer for (a newer registry's). */

@@ -16,7 +16,7 @@ const ABILITIES: { functions: string[]; line: string }[] = [
   { functions: ['get_trade_history', 'analyze_trade_history'], line: '**Journal**: "show my last trades", "how am I doing this month", "what\'s my win rate on SPY"' },
   { functions: ['project_leaps', 'calculate_roll'], line: '**LEAPS**: "project a SPY 650 call Jan 2028", "roll my SPY 600c Dec 19 to Jan 16 2027"' },
   { functions: ['get_macro_context'], line: '**Macro**: "when is the next FOMC", "what\'s the VIX term structure"' },
-  { functions: ['scan_opportunities'], line: '**Scanner**: "scan for setups"' },
+  { functions: ['scan_opportunities'], line: '**Scanner**: "scan for setups", "any opportunities on QQQ?", "find gap ups", "what\'s moving", "run the options scanner"' },
 ];
 
 /** What this build can do, one line per area whose functions are available. */

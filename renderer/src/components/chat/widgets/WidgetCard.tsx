@@ -7,6 +7,7 @@ import { MarketOverviewCard } from './MarketOverviewCard';
 import { OptionsChainCard } from './OptionsChainCard';
 import { PnlTrackerCard } from './PnlTrackerCard';
 import { PositionSummaryCard } from './PositionSummaryCard';
+import { ScanResultsCard } from './ScanResultsCard';
 
 /** The body each widget type draws (a switch, so a new type fails to compile until it has one). */
 function widgetBody(widget: Widget) {
@@ -25,6 +26,8 @@ function widgetBody(widget: Widget) {
       return <OptionsChainCard data={widget.data} />;
     case 'journal_stats':
       return <JournalStatsCard data={widget.data} />;
+    case 'scan_results':
+      return <ScanResultsCard data={widget.data} />;
   }
 }
 
