@@ -1,7 +1,25 @@
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 
-const PLUGINS = [remarkGfm];
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+/**
+ * Raw HTML in an answer is shown as the text it is, never rendered: a model writing
+ * `greeks on SPX <strike>c` means the words, and dropping the "tag" would lose them.
+ */
+export function remarkHtmlAsText() {
+  const walk = (node: MdNode): void => {
+    if (node.type === 'html') node.type = 'text';
+    node.children?.forEach(walk);
+  };
+  return walk;
+}
+
+const PLUGINS = [remarkGfm, remarkHtmlAsText];
 
 // Links leave the app for the browser; tables scroll sideways in a narrow panel.
 const COMPONENTS: Components = {
@@ -17,11 +35,11 @@ const COMPONENTS: Components = {
   ),
 };
 
-/** The coach's Markdown (GitHub flavour: tables, lists, strikethrough). Raw HTML is dropped, never rendered. */
+/** The coach's Markdown (GitHub flavour: tables, lists, strikethrough). Raw HTML shows as text, never rendered. */
 export function MarkdownText({ text, streaming = false }: { text: string; streaming?: boolean }) {
   return (
     <div className={streaming ? 'chat-markdown chat-markdown-streaming' : 'chat-markdown'}>
-      <Markdown remarkPlugins={PLUGINS} components={COMPONENTS} skipHtml>
+      <Markdown remarkPlugins={PLUGINS} components={COMPONENTS}>
         {text}
       </Markdown>
     </div>

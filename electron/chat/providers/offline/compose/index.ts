@@ -51,16 +51,24 @@ const COMPOSERS: Record<string, Composer> = {
   get_market_status: composer(StatusResult, composeStatus, () => 'the market status', () => 'Ask "key levels for SPX" or "macro context" for more.'),
   get_current_price: composer(QuoteResult, composePrice, (a) => `the price of ${sym(a)}`, (a) => `"Key levels for ${sym(a)}" shows where it may react.`),
   get_chart_data: composer(ChartResult, composeChart, (a) => `the bars of ${sym(a)}`, (a) => `"Key levels for ${sym(a)}" puts this range against the levels.`),
-  get_options_chain: composer(ChainResult, composeChain, (a) => `the ${sym(a)} options chain`, (a) => `For one contract's greeks, ask e.g. "greeks on ${sym(a)} <strike>c${a.expiry === '0dte' ? ' 0dte' : ''}".`),
+  get_options_chain: composer(ChainResult, composeChain, (a) => `the ${sym(a)} options chain`, (a, r) => {
+    const chain = ChainResult.safeParse(r);
+    const strike = chain.success ? chain.data.atTheMoneyStrike : null;
+    return strike === null ? null : `For one contract's greeks, ask e.g. "greeks on ${sym(a)} ${strike}c${a.expiry === '0dte' ? ' 0dte' : ''}".`;
+  }),
   get_option_greeks: composer(GreeksResult, composeGreeks, (a) => `the greeks of ${contractName(a)}`, (a) => `"Analyze long ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)}${a.expiry ? ` ${String(a.expiry)}` : ''}" shows its payoff, breakeven and risk.`),
-  analyze_position: composer(PositionResult, composePosition, () => 'the position analysis', () => 'Ask "alert me when <symbol> crosses <price>" to watch a breakeven or a short strike.'),
-  analyze_portfolio: composer(PortfolioResult, composePortfolio, () => 'your portfolio', (_a, r) => (hasAny('positions')(r) ? 'Ask "what\'s my portfolio theta" or "how is my position <id> doing" to go deeper.' : null)),
+  analyze_position: composer(PositionResult, composePosition, () => 'the position analysis', (_a, r) => {
+    const position = PositionResult.safeParse(r);
+    const breakeven = position.data?.breakevens[0];
+    return position.data && breakeven !== undefined ? `Ask "alert me when ${position.data.underlying} crosses ${breakeven.toFixed(2)}" to watch the breakeven.` : null;
+  }),
+  analyze_portfolio: composer(PortfolioResult, composePortfolio, () => 'your portfolio', (_a, r) => (hasAny('positions')(r) ? 'Ask "what\'s my portfolio theta" or "what\'s my total delta" to go deeper.' : null)),
   set_alert: composer(SetAlertResult, composeSetAlert, (a) => `the ${sym(a)} alert set`),
   get_alerts: composer(AlertListResult, composeAlertList, () => 'your alerts'),
   cancel_alert: composer(CancelAlertResult, composeCancelAlert, (a) => (a.alertId ? `alert ${String(a.alertId)} cancelled` : `the ${sym(a)} alerts cancelled`)),
   get_trade_history: composer(TradesResult, composeTrades, () => 'your trades', (_a, r) => (hasAny('trades')(r) ? '"How am I doing this month" sums them up.' : null)),
   analyze_trade_history: composer(StatsResult, composeStats, () => 'your journal statistics', (_a, r) => (hasAny('trades')(r) ? '"Show my last trades" lists the trades behind these numbers.' : null)),
-  project_leaps: composer(ProjectionResult, composeProjection, (a) => `the projection of ${contractName(a)}`, (a) => `"Roll my ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)} ${String(a.expiry)} to <date>" prices a roll.`),
+  project_leaps: composer(ProjectionResult, composeProjection, (a) => `the projection of ${contractName(a)}`, (a) => `"Roll my ${sym(a)} ${String(a.strike)}${String(a.right).charAt(0)} ${String(a.expiry)} to jan ${Number(String(a.expiry).slice(0, 4)) + 1}" prices a roll a year out.`),
   calculate_roll: composer(RollResult, composeRoll, (a) => `the roll of ${contractName(a)}`),
   get_macro_context: composer(MacroResult, composeMacro, () => 'the macro context', () => '"Is the market open" gives today\'s session.'),
   scan_opportunities: composer(ScanResult, composeScan, (a) => `the scan${Array.isArray(a.symbols) ? ` of ${a.symbols.join(', ')}` : ''}`, (_a, r) => scanNext(r)),
