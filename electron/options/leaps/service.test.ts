@@ -41,14 +41,18 @@ describe('LEAPS through the local API (simulated market and chains)', () => {
     const read = async () => ({
       leaps: await ok<OptionChain>(t, 'options:chain', { underlying: 'SPY', expiry: leapsChain.expiry.date }),
       monthly: await ok<OptionChain>(t, 'options:chain', { underlying: 'SPY', expiry: monthlyChain.expiry.date }),
+      // The projection prices from the live quote; a chain is reused for 5 s, so its spot can lag it.
+      last: (await ok<{ last: number }>(t, 'market:quote', { symbol: 'SPY' })).last,
     });
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
       const before = await read();
       const value = await call();
       const after = await read();
-      if (before.leaps.spot === after.leaps.spot) return { value, ...before };
+      const steady = [before.monthly.spot, before.last, after.leaps.spot, after.monthly.spot, after.last].every((spot) => spot === before.leaps.spot);
+      if (steady) return { value, leaps: before.leaps, monthly: before.monthly };
     }
-    throw new Error('The simulated SPY price moved during each of three attempts');
+    throw new Error('The simulated SPY price moved during each of eight attempts, a second apart');
   }
 
   it("projects a LEAPS call at the chain's implied volatility, every 14 days to expiry, over the default moves and shifts", async () => {
