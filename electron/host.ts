@@ -303,7 +303,10 @@ export function createHost(options: HostOptions): Host {
     },
     stop() {
       stopping ??= (async () => {
-        await Promise.allSettled(workers.map((worker) => worker.stop()));
+        // Chat answers streaming over IPC stop and store their partial text before the database closes
+        // (bounded, so a stuck stream cannot hold the quit).
+        const streamsStopped = streamRegistry.stopAll();
+        await Promise.allSettled([...workers.map((worker) => worker.stop()), Promise.race([streamsStopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())])]);
         db.close();
         logger.info('host stopped');
         await monitoring.close();
