@@ -39,7 +39,7 @@ test('an alert just beyond the price fires: toast, badge, native popup, and the 
 
   // The toast, announced politely; from another tab it leads back to the alert, highlighted (at
   // once: it leaves by itself after 8 s).
-  const toast = page.getByRole('status', { name: 'Fired alerts' }).getByTestId('alert-toast');
+  const toast = page.getByRole('status', { name: 'Alerts and scanner finds' }).getByTestId('alert-toast');
   await expect(toast).toHaveCount(1, { timeout: 10_000 });
   await expect(toast).toContainText(title);
   await page.getByRole('tab', { name: 'Journal' }).click();

@@ -176,7 +176,7 @@ test("a schedule's new finds while another tab shows: a badge on the Scanner tab
   expect(count).toBeGreaterThan(0);
   await expect(page.getByRole('tab', { name: `Scanner (${count} new)` })).toBeVisible();
 
-  const toast = page.getByRole('status', { name: 'Fired alerts' }).getByTestId('alert-toast').filter({ hasText: '(All day)' });
+  const toast = page.getByRole('status', { name: 'Alerts and scanner finds' }).getByTestId('alert-toast').filter({ hasText: '(All day)' });
   await expect(toast).toContainText(`Scanner: ${count} new result`);
   await toast.getByRole('button', { name: /^Scanner:/ }).click();
   await expect(scannerTab).toHaveAttribute('aria-selected', 'true');

@@ -29,7 +29,7 @@ export function AlertToasts() {
 
   const dismiss = (id: string) => setToasts((prev) => prev.filter((t) => t.notificationId !== id));
   return (
-    <div className="toast-stack" role="status" aria-label="Fired alerts">
+    <div className="toast-stack" role="status" aria-label="Alerts and scanner finds">
       {toasts.map((toast) => (
         <AlertToast
           key={toast.notificationId}
