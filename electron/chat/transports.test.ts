@@ -7,7 +7,7 @@ import { CoachError } from '../../shared/errors';
 import type { ChatMessage, ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
 import { registerIpcHandlers, registerIpcStreams, type IpcInvokeEventLike, type IpcMainLike, type IpcSenderLike } from '../contract/ipc';
 import { silentLogger } from '../observability/logger';
-import { startApiServer } from '../server';
+import { startApiServer, type ApiServerOptions } from '../server';
 import { startTestHost, TEST_TOKEN, type TestHost } from '../testing/test-host';
 import { gate, ScriptedProvider, type ScriptStep } from './testing';
 import { ChatProviderError, defineFunction } from './types';
@@ -163,6 +163,21 @@ describe.each(['ipc', 'http'] as const)('chat:send over %s', (transport) => {
   });
 });
 
+/** Another local API on the test host's services, for settings the shared server does not have. */
+const secondServer = (options: Partial<ApiServerOptions>) =>
+  startApiServer({
+    host: '127.0.0.1',
+    port: 0,
+    token: TEST_TOKEN,
+    dispatch: t.host.dispatch,
+    streams: t.host.streams,
+    events: t.host.events,
+    health: t.host.health,
+    logger: silentLogger,
+    rateLimit: { perSecond: 100, burst: 100 },
+    ...options,
+  });
+
 describe('chat:send over HTTP', () => {
   const post = (path: string, body: unknown, accept?: string) =>
     t.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) } });
@@ -236,18 +251,7 @@ describe('chat:send over HTTP', () => {
   });
 
   it('lets an answer cut off by the server closing store its partial text before close() resolves', async () => {
-    const server = await startApiServer({
-      host: '127.0.0.1',
-      port: 0,
-      token: TEST_TOKEN,
-      dispatch: t.host.dispatch,
-      streams: t.host.streams,
-      events: t.host.events,
-      health: t.host.health,
-      logger: silentLogger,
-      rateLimit: { perSecond: 100, burst: 100 },
-      shutdownGraceMs: 20,
-    });
+    const server = await secondServer({ shutdownGraceMs: 20 });
     const held = gate();
     const tokenArrived = gate();
     provider.script = [{ token: 'Cut ' }, { wait: held.promise }, { token: 'never' }];
@@ -275,18 +279,7 @@ describe('chat:send over HTTP', () => {
   });
 
   it('sends a heartbeat comment while the answer is quiet', async () => {
-    const server = await startApiServer({
-      host: '127.0.0.1',
-      port: 0,
-      token: TEST_TOKEN,
-      dispatch: t.host.dispatch,
-      streams: t.host.streams,
-      events: t.host.events,
-      health: t.host.health,
-      logger: silentLogger,
-      rateLimit: { perSecond: 100, burst: 100 },
-      streamHeartbeatMs: 20,
-    });
+    const server = await secondServer({ streamHeartbeatMs: 20 });
     const held = gate();
     provider.script = [{ token: 'a' }, { wait: held.promise }, { token: 'b' }];
     try {
