@@ -9,6 +9,7 @@ import {
 } from '../../shared/schemas/levels';
 import type { Bar, TradingSession } from '../../shared/schemas/market';
 import { CoachError, describeIssues, toIssues } from '../../shared/errors';
+import { TRADING_DAYS_PER_YEAR } from '../market/calendar';
 import { aggregateBars } from './aggregate';
 import { lastAtr } from './atr';
 import { camarillaPivots, classicPivots, fibonacciPivots, woodiePivots, type PriorDay } from './pivots';
@@ -31,7 +32,6 @@ export interface KeyLevelsInput {
 }
 
 /** Sessions per year for the implied move: one session's σ = IV × √(1/252). */
-const TRADING_DAYS_PER_YEAR = 252;
 
 function move(reference: number, points: number): Move {
   return { points, percent: (points / reference) * 100, upper: reference + points, lower: reference - points };

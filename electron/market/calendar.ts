@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import type { MarketStatus, Session, TradingSession } from '../../shared/schemas/market';
 
+/** Trading sessions in a year: annualises daily volatility (levels, simulated market, scanner). */
+export const TRADING_DAYS_PER_YEAR = 252;
+
 /** The exchange's time zone: every session time is wall-clock time there (luxon applies DST). */
 export const MARKET_ZONE = 'America/New_York';
 

@@ -1,6 +1,6 @@
 import { CoachError } from '../../shared/errors';
 import type { Bar, Quote, Timeframe, TradingSession } from '../../shared/schemas/market';
-import { marketDate, nextSession, previousSession, sessionFor, sessionPhase, sessionsBetween } from './calendar';
+import { TRADING_DAYS_PER_YEAR, marketDate, nextSession, previousSession, sessionFor, sessionPhase, sessionsBetween } from './calendar';
 import type { MarketDataProvider } from './provider';
 import { resampleBars } from './resample';
 import { seededRandom } from './seeded-random';
@@ -24,7 +24,6 @@ import { symbolProfile, type SymbolProfile } from './symbols';
  */
 const ANCHOR_DATE = '2024-12-31';
 export const FIRST_DATE = '2025-01-02';
-const TRADING_DAYS_PER_YEAR = 252;
 const MARKET_DAILY_VOL = 0.16 / Math.sqrt(TRADING_DAYS_PER_YEAR);
 const MINUTE = 60_000;
 const REGULAR_MINUTES = 390;

@@ -1,6 +1,7 @@
 import type { OptionChain } from '../../shared/schemas/chains';
 import type { Bar, TradingSession } from '../../shared/schemas/market';
 import { lastAtr } from '../levels/atr';
+import { TRADING_DAYS_PER_YEAR } from '../market/calendar';
 import { computeKeyLevels } from '../levels/key-levels';
 import { groupBySession } from '../levels/session-bars';
 import { dailyHistory, type DatedBar } from '../levels/session-levels';
@@ -76,9 +77,6 @@ export function buildTechnicalInput(raw: RawSymbolData): TechnicalInput | null {
     levels: new Map(levels.levels.map((level) => [level.name, level.price])),
   };
 }
-
-/** Trading days in a year: annualises daily volatility. */
-export const TRADING_DAYS_PER_YEAR = 252;
 
 /**
  * Close-to-close realised volatility of the last `days` daily returns, annualised: the sample
