@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertCreateSchema } from '../../../shared/schemas/alerts';
 import type { ScanDefinition, ScanResult } from '../../../shared/schemas/scanner';
-import { addSymbols, alertFromResult, coachPromptFor, formatMetric, groupScans, mergeFeed, metricLabel, nextSort, sortResults } from './scanner';
+import { addSymbols, alertFromResult, coachPromptFor, countNew, formatMetric, groupScans, mergeFeed, metricLabel, nextSort, sortResults } from './scanner';
 
 function result(id: string, symbol: string, scanName: string, score: number, at = 0): ScanResult {
   return {
@@ -114,5 +114,12 @@ describe('scheduled finds', () => {
       ['x', 50],
     ]);
     expect(mergeFeed(feed, [result('z', 'IWM', 'Gap', 55, 2)], 2).map((r) => r.id)).toEqual(['z', 'x']);
+  });
+
+  it('counts as new only the unseen finds still in the capped feed (the tab badge and the card agree)', () => {
+    const feed = mergeFeed([result('x', 'SPY', 'Gap', 50, 1)], [result('z', 'IWM', 'Gap', 55, 2)], 1);
+    // 'x' was new, then fell off a feed capped at one: 1 new, not 2.
+    expect(countNew(feed, new Set(['x', 'z']))).toBe(1);
+    expect(countNew(feed, new Set())).toBe(0);
   });
 });

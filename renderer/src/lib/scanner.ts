@@ -100,6 +100,11 @@ export const MAX_FEED_RESULTS = 100;
  * Scheduled finds merged into the list on screen: the incoming ones first (newest), an older copy
  * of the same finding (same id: same scan, symbol, direction and day) dropped, at most `max` kept.
  */
+/** How many finds of the feed are not seen yet (ids that fell off the capped feed do not count). */
+export function countNew(feed: readonly ScanResult[], newIds: ReadonlySet<string>): number {
+  return feed.filter((r) => newIds.has(r.id)).length;
+}
+
 export function mergeFeed(feed: readonly ScanResult[], incoming: readonly ScanResult[], max = MAX_FEED_RESULTS): ScanResult[] {
   const ids = new Set(incoming.map((r) => r.id));
   return [...incoming, ...feed.filter((r) => !ids.has(r.id))].slice(0, max);

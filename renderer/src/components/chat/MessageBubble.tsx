@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/schemas/chat';
 import { functionLabel } from '../../lib/chat-turn';
 import { formatTime } from '../../lib/format';
@@ -13,8 +14,12 @@ interface MessageBubbleProps {
   onRegenerate?: () => void;
 }
 
-/** One stored message: the user's text, or the coach's answer with its function chips, cards and actions. */
-export function MessageBubble({ message: m, onRegenerate }: MessageBubbleProps) {
+/**
+ * One stored message: the user's text, or the coach's answer with its function chips, cards and
+ * actions. Memoised: a streaming answer re-renders the list once per token, and stored messages
+ * (stable objects) need not re-parse their Markdown or redraw their cards each time.
+ */
+export const MessageBubble = memo(function MessageBubble({ message: m, onRegenerate }: MessageBubbleProps) {
   if (m.role === 'system') {
     return (
       <aside className="chat-context muted" data-testid="chat-message" data-role="system" aria-label="Context the coach was given">
@@ -56,4 +61,4 @@ export function MessageBubble({ message: m, onRegenerate }: MessageBubbleProps) 
       </footer>
     </article>
   );
-}
+});

@@ -1,10 +1,11 @@
 import type { ScanResult } from '../../../../shared/schemas/scanner';
 import { plural } from '../../lib/journal';
+import { countNew } from '../../lib/scanner';
 import { ResultsTable } from './ResultsTable';
 
 /** What the scan schedules found while the app ran (newest first); the finds not seen yet are marked new. */
 export function ScheduledFinds({ feed, newIds }: { feed: readonly ScanResult[]; newIds: ReadonlySet<string> }) {
-  const fresh = feed.filter((r) => newIds.has(r.id)).length;
+  const fresh = countNew(feed, newIds);
   return (
     <section className="card" aria-labelledby="scheduled-finds-heading" data-testid="scheduled-finds">
       <header className="card-header">

@@ -1,5 +1,6 @@
 import { useScannerSession } from '../../hooks/use-scanner-session';
 import { useUnreadCount } from '../../hooks/use-unread-count';
+import { countNew } from '../../lib/scanner';
 import { ALERTS_TAB_ID, SCANNER_TAB_ID } from '../../state/workspace-nav-context';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { panelDomId, resolveTab, tabDomId, TABS } from '../../tabs/registry';
@@ -16,11 +17,11 @@ export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: Center
   const active = resolveTab(activeTabId);
   const Active = active.component;
   const unread = useUnreadCount();
-  const { newIds } = useScannerSession();
+  const { feed, newIds } = useScannerSession();
   const badges = {
     [ALERTS_TAB_ID]: { count: unread, what: 'unread', tone: 'warn' as const },
     // The finds are marked seen once the tab closes; while it shows, they are marked in the tab itself.
-    [SCANNER_TAB_ID]: { count: active.id === SCANNER_TAB_ID ? 0 : newIds.size, what: 'new', tone: 'info' as const },
+    [SCANNER_TAB_ID]: { count: active.id === SCANNER_TAB_ID ? 0 : countNew(feed, newIds), what: 'new', tone: 'info' as const },
   };
   return (
     <section className="center-panel" aria-label="Tools" hidden={hidden}>
