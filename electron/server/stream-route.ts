@@ -3,8 +3,9 @@ import { isStreamName, streams, type StreamName } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { StreamDispatch } from '../contract/stream-dispatcher';
 import type { Logger } from '../observability/logger';
-import { BASE_HEADERS, BodyError, readJsonBody, sendJson } from './http';
+import { BodyError, readJsonBody, sendJson } from './http';
 import { compileRestRoutes, matchRestRoute, type RestMatch } from './rest';
+import { openEventStream, sseFrame } from './sse';
 
 /** A comment line this often keeps proxies and idle timers from closing a quiet answer. */
 export const STREAM_HEARTBEAT_MS = 15_000;
@@ -58,17 +59,14 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, req
   const sse = /\btext\/event-stream\b/i.test(req.headers.accept ?? '');
   let heartbeat: NodeJS.Timeout | undefined;
   const open = () => {
-    res.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    // Each event leaves at once: no Nagle delay between small writes.
-    res.socket?.setNoDelay(true);
-    res.flushHeaders();
+    openEventStream(res);
     heartbeat = setInterval(() => res.write(': heartbeat\n\n'), request.heartbeatMs ?? STREAM_HEARTBEAT_MS);
   };
   const emit = (event: unknown) => {
     if (!sse || res.destroyed) return;
     if (!res.headersSent) open();
     const type = (event as { type?: unknown }).type;
-    res.write(`event: ${typeof type === 'string' ? type : 'message'}\ndata: ${JSON.stringify(event)}\n\n`);
+    res.write(sseFrame(typeof type === 'string' ? type : 'message', event));
   };
 
   const result = await request.streams(request.name, input, { requestId: request.requestId, log: request.log, transport: 'http', signal: controller.signal, emit });
