@@ -256,11 +256,19 @@ export function createHost(options: HostOptions): Host {
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
-  const streams = createStreamDispatcher(chat.streamHandlers(), {
+  const dispatchStream = createStreamDispatcher(chat.streamHandlers(), {
     logger,
     validateOutput: development,
     onCrash: (error, ctx) => monitoring.captureError(error, ctx),
   });
+  // Every answer in flight, over IPC or HTTP: stop() lets each store what it keeps before the database closes.
+  const answering = new Set<Promise<unknown>>();
+  const streams: StreamDispatch = (name, input, ctx) => {
+    const run = dispatchStream(name, input, ctx);
+    answering.add(run);
+    void run.finally(() => answering.delete(run));
+    return run;
+  };
 
   const workers: Worker[] = [];
   let startedAt: number | undefined;
@@ -303,10 +311,11 @@ export function createHost(options: HostOptions): Host {
     },
     stop() {
       stopping ??= (async () => {
-        // Chat answers streaming over IPC stop and store their partial text before the database closes
-        // (bounded, so a stuck stream cannot hold the quit).
-        const streamsStopped = streamRegistry.stopAll();
-        await Promise.allSettled([...workers.map((worker) => worker.stop()), Promise.race([streamsStopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())])]);
+        // Answers still streaming stop (IPC here; HTTP ones when the local API cut their connection) and
+        // store their partial text before the database closes; bounded, so a stuck one cannot hold the quit.
+        streamRegistry.cancelAll();
+        const answersStored = Promise.race([Promise.allSettled([...answering]), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+        await Promise.allSettled([...workers.map((worker) => worker.stop()), answersStored]);
         db.close();
         logger.info('host stopped');
         await monitoring.close();

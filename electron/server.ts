@@ -233,9 +233,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         const grace = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownGraceMs ?? 5_000).unref());
         await Promise.race([Promise.allSettled([...inFlight]), grace]);
         server.closeAllConnections();
-        // A chat answer cut off above stores its partial text as it stops: let that land before the
-        // caller closes the database.
-        await Promise.race([Promise.allSettled([...inFlight]), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
         await closed;
         options.logger.info('local API closed');
       })();

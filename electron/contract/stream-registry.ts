@@ -4,23 +4,16 @@
  */
 export class StreamRegistry {
   private readonly running = new Map<string, AbortController>();
-  /** One promise per open stream, settled when its handler closes it (cancelled or not). */
-  private readonly unclosed = new Set<Promise<void>>();
 
   /** Registers a stream; an id already running is refused (ids are random UUIDs: a clash is a bug). */
   open(streamId: string): { signal: AbortSignal; close(): void } {
     if (this.running.has(streamId)) throw new Error(`Stream ${streamId} is already running`);
     const controller = new AbortController();
     this.running.set(streamId, controller);
-    let closed!: () => void;
-    const closing = new Promise<void>((resolve) => (closed = resolve));
-    this.unclosed.add(closing);
     return {
       signal: controller.signal,
       close: () => {
         if (this.running.get(streamId) === controller) this.running.delete(streamId);
-        this.unclosed.delete(closing);
-        closed();
       },
     };
   }
@@ -34,13 +27,9 @@ export class StreamRegistry {
     return true;
   }
 
-  /**
-   * Stops every stream and resolves once each handler has closed its stream, i.e. stored what it
-   * keeps of a stopped answer: the host calls this on quit, before it closes the database.
-   */
-  async stopAll(): Promise<void> {
+  /** Aborts every running stream (the host quitting). */
+  cancelAll(): void {
     for (const streamId of [...this.running.keys()]) this.cancel(streamId);
-    await Promise.all([...this.unclosed]);
   }
 
   get size(): number {
