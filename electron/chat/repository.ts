@@ -120,6 +120,21 @@ export class ChatRepository {
       .map(toMessage);
   }
 
+  /**
+   * What a turn reads back: every `system` message (the session's context) and the last `limit`
+   * others, in order. A long session's older answers are not loaded on every turn.
+   */
+  recentMessages(sessionId: string, limit: number): ChatMessage[] {
+    return this.db
+      .prepare<MessageRow>(
+        `SELECT * FROM ai_coach_messages WHERE session_id = ? AND user_id = ? AND (role = 'system' OR rowid IN (
+           SELECT rowid FROM ai_coach_messages WHERE session_id = ? AND user_id = ? AND role != 'system' ORDER BY created_at DESC, rowid DESC LIMIT ?))
+         ORDER BY created_at, rowid`,
+      )
+      .all(sessionId, this.userId, sessionId, this.userId, limit)
+      .map(toMessage);
+  }
+
   insertMessage(message: ChatMessage): void {
     this.db
       .prepare(

@@ -51,6 +51,19 @@ describe('chat sessions', () => {
     ]);
   });
 
+  it('reads back for a turn every context message and only the last messages of a long session, in order', () => {
+    const w = setUp();
+    const { id } = w.chat.create();
+    addMessage(w, id, 'system', 'positions: long SPY 600c');
+    const turns = Array.from({ length: 30 }, (_, i) => [addMessage(w, id, 'user', `q${i}`), addMessage(w, id, 'assistant', `a${i}`)]).flat();
+    addMessage(w, id, 'system', 'positions: short QQQ 480p');
+    const recent = w.chat.repo.recentMessages(id, 5);
+    // The five latest of the 60 turn messages (a27…a29), with both context messages where they stand.
+    expect(recent.map((m) => m.content)).toEqual(['positions: long SPY 600c', 'a27', 'q28', 'a28', 'q29', 'a29', 'positions: short QQQ 480p']);
+    expect(turns).toHaveLength(60);
+    expect(w.chat.repo.messages(id)).toHaveLength(62);
+  });
+
   it('refuses unknown sessions with not_found', async () => {
     const w = setUp();
     for (const attempt of [() => w.chat.get('nope'), () => w.chat.rename('nope', 'x'), () => w.chat.delete('nope'), () => w.chat.export('nope', 'json')]) {

@@ -7,7 +7,7 @@ import type { EventBus } from '../contract/event-bus';
 import type { StreamContext } from '../contract/stream-dispatcher';
 import type { Database } from '../db/database';
 import type { FunctionExecutor } from './executor';
-import { toModelMessages } from './history';
+import { HISTORY_MESSAGES, toModelMessages } from './history';
 import type { ChatRepository } from './repository';
 import { buildSystemPrompt, readMarketStatus } from './system-prompt';
 import { ChatProviderError, type ChatProvider, type ProviderTurn } from './types';
@@ -41,7 +41,8 @@ export interface TurnDeps {
 export function planTurn(deps: Pick<TurnDeps, 'repo' | 'clock' | 'newId'>, input: StreamParams<'chat:send'>, titleFrom: (message: string) => string): TurnPlan {
   const now = new Date(deps.clock()).toISOString();
   if (input.sessionId !== undefined && !deps.repo.getSession(input.sessionId)) throw new CoachError('not_found', `No chat session ${input.sessionId}`);
-  const history = input.sessionId ? deps.repo.messages(input.sessionId) : [];
+  // One more than the model is sent: a regenerate drops the answer it replaces.
+  const history = input.sessionId ? deps.repo.recentMessages(input.sessionId, HISTORY_MESSAGES + 1) : [];
   if (input.regenerate) {
     const index = history.findLastIndex((m) => m.role === 'user');
     if (index < 0) throw new CoachError('invalid_input', 'Nothing to regenerate: this session has no message yet');
