@@ -100,11 +100,18 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/** YYYY-MM-DD and a real calendar date (2026-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+}
+
 /** A calendar date in New York, YYYY-MM-DD. */
 export const MarketDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date');
+  .refine(isCalendarDate, 'Not a real calendar date');
 
 /** Most calendar days one request may span, per timeframe (keeps responses to tens of thousands of bars). */
 export const MAX_RANGE_DAYS = { '1m': 31, '5m': 93, '15m': 186, '1h': 366, '1d': 7320 } as const satisfies Record<Timeframe, number>;

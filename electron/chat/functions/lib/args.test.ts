@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dateArg, expiryArg, isCalendarDate, normalizeSymbol, quantityArg, symbolArg } from './args';
+import { isCalendarDate } from '../../../../shared/schemas/market';
+import { dateArg, expiryArg, normalizeSymbol, quantityArg, symbolArg } from './args';
 
 describe('argument schemas', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../../../shared/schemas/market';
 
 /**
  * Argument schemas shared by the functions. They become the JSON schema the model sees, so they
@@ -20,13 +21,6 @@ export function symbolArg(description = 'Ticker symbol, e.g. SPX, NDX, SPY, QQQ,
     .overwrite(normalizeSymbol)
     .refine((s) => TICKER.test(s), 'Symbol must be a ticker of 1–10 letters or digits, e.g. SPX, SPY, AAPL, BRK.B')
     .describe(description);
-}
-
-/** YYYY-MM-DD and a real calendar date (2026-02-30 is not). */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const time = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
 }
 
 /** A YYYY-MM-DD argument. */

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../../../shared/schemas/market';
 import { addDays, marketDate } from '../../../market/calendar';
 import { standardMonthlyExpiry } from '../../../options/pricing/underlyings';
 
@@ -27,7 +28,7 @@ const isoDate = (year: number, month: number, day: number): string => `${year}-$
 function validDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const date = isoDate(year, month, day);
-  return new Date(`${date}T12:00:00Z`).toISOString().startsWith(date) ? date : null;
+  return isCalendarDate(date) ? date : null;
 }
 
 /** Day of the week of a YYYY-MM-DD date (0 = Sunday). */
