@@ -155,10 +155,16 @@ test('a level line clicked on the chart offers an alert at its price, prefilled 
 
   // The canvas cannot be read, so click down the chart's middle every 10 px (a line takes clicks
   // within 6 px): a click on empty chart offers nothing, the first one on a line offers its alert.
+  // Lightweight Charts counts a click within 500 ms of the last one as the second of a double click
+  // (no click event), so the clicks are spaced like a person's.
+  test.setTimeout(60_000);
   const box = (await canvas.boundingBox())!;
   const offer = page.getByRole('button', { name: /^Alert at / });
   let y = 8;
-  for (; y < box.height - 8 && !(await offer.isVisible()); y += 10) await canvas.click({ position: { x: box.width / 2, y } });
+  for (; y < box.height - 8 && !(await offer.isVisible()); y += 10) {
+    await canvas.click({ position: { x: box.width / 2, y } });
+    await page.waitForTimeout(550);
+  }
   await expect(offer).toBeVisible();
   const [, name, price] = /^Alert at (.+) (\d+\.\d{2})$/.exec((await offer.textContent())!)!;
   // The line is one the levels engine gave (coincident levels are drawn as one line, names joined).
