@@ -6,6 +6,8 @@ import { AlertsService } from './alerts/service';
 import { AlertWorker } from './alerts/worker';
 import { appHandlers } from './app/service';
 import { ChatService } from './chat/service';
+import type { ScreenCapturer } from './screenshot/capture';
+import { ScreenshotService } from './screenshot/service';
 import { CHAT_FUNCTIONS } from './chat/functions';
 import { createOfflineProvider } from './chat/providers';
 import { OpenAiProvider } from './chat/providers/openai';
@@ -79,6 +81,8 @@ export interface HostOptions {
    * `notifications:clicked`.
    */
   notifier?: NativeNotifier;
+  /** Screen capture of the desktop shell (desktopCapturer); absent in web mode. */
+  capturer?: ScreenCapturer;
   /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
   chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
 }
@@ -210,6 +214,7 @@ export function createHost(options: HostOptions): Host {
     notifications,
     logger,
   });
+  const screenshots = new ScreenshotService({ db, dailyLimit: () => settings.list()['screenshot.dailyLimit'], capturer: options.capturer });
   const streamRegistry = new StreamRegistry();
   const offlineCoach = createOfflineProvider({ paceMs: config.OFFLINE_COACH_PACE_MS });
   const openAiKey = secrets.getter('OPENAI_API_KEY');
@@ -253,6 +258,7 @@ export function createHost(options: HostOptions): Host {
       macro.handlers(),
       scanner.handlers(),
       chat.handlers(),
+      screenshots.handlers(),
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );

@@ -2,102 +2,20 @@ import { z } from 'zod';
 import { AppInfoSchema, EmptyInput, HealthReportSchema } from './schemas/app';
 import { KeyListSchema, KeyNameSchema, KeySetInputSchema, KeyStatusSchema } from './schemas/keys';
 import { ProfilePatchSchema, UserProfileSchema } from './schemas/profile';
-import {
-  BarsRequestSchema,
-  BarsResultSchema,
-  ImportBarsReportSchema,
-  ImportBarsRequestSchema,
-  MarketStatusSchema,
-  QuoteSchema,
-  SymbolInfoSchema,
-  SymbolSchema,
-} from './schemas/market';
-import {
-  AnalyticsInputSchema,
-  AnalyticsSchema,
-  ImportCommitSchema,
-  ImportOptionsSchema,
-  ImportPresetListSchema,
-  ImportPreviewSchema,
-  ImportProgressSchema,
-  ImportUploadInputSchema,
-  ImportUploadSchema,
-  JournalChangedSchema,
-  TradeCreateSchema,
-  TradeIdSchema,
-  TradeListInputSchema,
-  TradeListSchema,
-  TradeSchema,
-  TradeUpdateSchema,
-} from './schemas/journal';
+import * as market from './schemas/market';
+import * as journal from './schemas/journal';
 import { LevelsRequestSchema, LevelsResponseSchema } from './schemas/levels';
 import { LeapsProjectInputSchema, LeapsProjectionSchema, LeapsRollInputSchema, LeapsRollResultSchema } from './schemas/leaps';
 import { MacroContextInputSchema, MacroContextSchema } from './schemas/macro';
 import { MonitoringConfigSchema } from './schemas/monitoring';
-import {
-  PortfolioAnalysisSchema,
-  PortfolioAnalyzeInputSchema,
-  PositionAnalysisSchema,
-  PositionAnalyzeInputSchema,
-  PositionCreateSchema,
-  PositionIdSchema,
-  PositionListInputSchema,
-  PositionListSchema,
-  PositionSchema,
-  PositionsChangedSchema,
-  PositionUpdateSchema,
-} from './schemas/positions';
+import * as positions from './schemas/positions';
 import { ChainRequestSchema, OptionChainSchema } from './schemas/chains';
-import {
-  ChatCancelInputSchema,
-  ChatCancelSchema,
-  ChatExportInputSchema,
-  ChatExportSchema,
-  ChatSendInputSchema,
-  ChatSessionCreateSchema,
-  ChatSessionDetailSchema,
-  ChatSessionIdSchema,
-  ChatSessionListInputSchema,
-  ChatSessionListSchema,
-  ChatSessionRenameSchema,
-  ChatSessionSchema,
-  ChatSessionsChangedSchema,
-  ChatStatusSchema,
-  ChatStreamEventSchema,
-  ChatTurnResultSchema,
-} from './schemas/chat';
+import * as chat from './schemas/chat';
 import { SettingEntrySchema, SettingKeySchema, SettingsMapSchema } from './schemas/settings';
-import {
-  AlertCreateSchema,
-  AlertIdSchema,
-  AlertListInputSchema,
-  AlertListSchema,
-  AlertSchema,
-  AlertsChangedSchema,
-  AlertTriggeredSchema,
-  AlertUpdateSchema,
-} from './schemas/alerts';
-import {
-  MarkAllReadSchema,
-  NotificationClickedSchema,
-  NotificationIdSchema,
-  NotificationListInputSchema,
-  NotificationListSchema,
-  NotificationSchema,
-  UnreadCountSchema,
-} from './schemas/notifications';
-import {
-  ScanCatalogSchema,
-  ScanRunInputSchema,
-  ScanRunResultSchema,
-  ScanScheduleSchema,
-  ScheduleCreateSchema,
-  ScheduleIdSchema,
-  ScheduleListSchema,
-  ScheduleUpdateSchema,
-  ScannerResultsEventSchema,
-  SchedulesChangedSchema,
-} from './schemas/scanner';
+import * as alerts from './schemas/alerts';
+import * as notifications from './schemas/notifications';
+import * as scanner from './schemas/scanner';
+import * as screenshot from './schemas/screenshot';
 
 /**
  * THE CONTRACT: every call between the renderer and the main process, listed once.
@@ -148,17 +66,17 @@ export const calls = {
   /** Forgets a saved key; the environment variable of the same name applies again if set. */
   'keys:clear': call(z.object({ name: KeyNameSchema }).strict(), KeyStatusSchema, 'Forget one saved service key.', 'DELETE /api/user/keys/:name'),
   /** Where the exchange stands (pre, open, after, closed), why, and the next open and close; `at` for another instant. */
-  'market:status': call(z.object({ at: z.number().int().optional() }).strict(), MarketStatusSchema, 'Market status on the NYSE calendar.'),
+  'market:status': call(z.object({ at: z.number().int().optional() }).strict(), market.MarketStatusSchema, 'Market status on the NYSE calendar.'),
   /** Last price, change and previous close of one symbol, from the active provider. */
-  'market:quote': call(z.object({ symbol: SymbolSchema }).strict(), QuoteSchema, 'Quote of one symbol.'),
+  'market:quote': call(z.object({ symbol: market.SymbolSchema }).strict(), market.QuoteSchema, 'Quote of one symbol.'),
   /** Quotes of several symbols at once; symbols without data are left out. */
-  'market:snapshot': call(z.object({ symbols: z.array(SymbolSchema).min(1).max(50) }).strict(), z.array(QuoteSchema), 'Quotes of several symbols.'),
+  'market:snapshot': call(z.object({ symbols: z.array(market.SymbolSchema).min(1).max(50) }).strict(), z.array(market.QuoteSchema), 'Quotes of several symbols.'),
   /** OHLCV bars of a symbol for a range of New York dates, with the sessions of that range. */
-  'market:bars': call(BarsRequestSchema, BarsResultSchema, 'Bars of a symbol (1m, 5m, 15m, 1h, 1d).'),
+  'market:bars': call(market.BarsRequestSchema, market.BarsResultSchema, 'Bars of a symbol (1m, 5m, 15m, 1h, 1d).'),
   /** Symbols matching a query: imported ones, then the known indices, ETFs and stocks. */
-  'market:symbols': call(z.object({ query: z.string().max(40).default('') }).strict(), z.array(SymbolInfoSchema), 'Symbol search.'),
+  'market:symbols': call(z.object({ query: z.string().max(40).default('') }).strict(), z.array(market.SymbolInfoSchema), 'Symbol search.'),
   /** Imports the user's own OHLCV CSV for a symbol; refused whole, with the bad rows listed, when any row is bad. */
-  'market:importBars': call(ImportBarsRequestSchema, ImportBarsReportSchema, 'Import bars from a CSV file.'),
+  'market:importBars': call(market.ImportBarsRequestSchema, market.ImportBarsReportSchema, 'Import bars from a CSV file.'),
   /**
    * Key levels of a symbol for one session (the current or most recent one when no date is given):
    * prior day, pre-market, today, opening ranges, pivots, VWAP with its σ bands (per bar too), ATR
@@ -167,46 +85,46 @@ export const calls = {
    */
   'levels:get': call(LevelsRequestSchema, LevelsResponseSchema, 'Key levels, VWAP bands and ATR of a symbol for one session.'),
   /** Trades (legs) matching the filters, sorted and paged, with the total count. */
-  'journal:list': call(TradeListInputSchema, TradeListSchema, 'List journal trades with filters, sort and paging.', 'GET /api/journal/trades'),
-  'journal:get': call(TradeIdSchema, TradeSchema, 'One journal trade.', 'GET /api/journal/trades/:id'),
-  'journal:create': call(TradeCreateSchema, TradeSchema, 'Add a trade to the journal.', 'POST /api/journal/trades'),
+  'journal:list': call(journal.TradeListInputSchema, journal.TradeListSchema, 'List journal trades with filters, sort and paging.', 'GET /api/journal/trades'),
+  'journal:get': call(journal.TradeIdSchema, journal.TradeSchema, 'One journal trade.', 'GET /api/journal/trades/:id'),
+  'journal:create': call(journal.TradeCreateSchema, journal.TradeSchema, 'Add a trade to the journal.', 'POST /api/journal/trades'),
   /** Changes some fields; the merged trade is validated again as a whole. */
-  'journal:update': call(TradeUpdateSchema, TradeSchema, 'Edit a journal trade.', 'PATCH /api/journal/trades/:id'),
+  'journal:update': call(journal.TradeUpdateSchema, journal.TradeSchema, 'Edit a journal trade.', 'PATCH /api/journal/trades/:id'),
   /** A trade that does not exist (already deleted) is `not_found`, as for `journal:get` and `journal:update`. */
-  'journal:delete': call(TradeIdSchema, z.object({ removed: z.literal(true) }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
+  'journal:delete': call(journal.TradeIdSchema, z.object({ removed: z.literal(true) }), 'Delete a journal trade.', 'DELETE /api/journal/trades/:id'),
   /** Statistics, equity curve, daily calendar and breakdowns of the closed trades matching the filters. */
-  'journal:analytics': call(AnalyticsInputSchema, AnalyticsSchema, 'Journal analytics.', 'GET /api/journal/analytics'),
+  'journal:analytics': call(journal.AnalyticsInputSchema, journal.AnalyticsSchema, 'Journal analytics.', 'GET /api/journal/analytics'),
   /** The broker formats the importer knows, with their columns. */
-  'journal:importPresets': call(EmptyInput, ImportPresetListSchema, 'CSV import presets.', 'GET /api/journal/import/presets'),
+  'journal:importPresets': call(EmptyInput, journal.ImportPresetListSchema, 'CSV import presets.', 'GET /api/journal/import/presets'),
   /** One piece of a CSV file, in order from 0 (the API's body limit is 1 MiB; files go up to 50 MiB). */
-  'journal:importUpload': call(ImportUploadInputSchema, ImportUploadSchema, 'Upload a piece of a CSV file to import.', 'POST /api/journal/import/upload'),
+  'journal:importUpload': call(journal.ImportUploadInputSchema, journal.ImportUploadSchema, 'Upload a piece of a CSV file to import.', 'POST /api/journal/import/upload'),
   /** Parses an uploaded file: detected format, column mapping, trades it would write, errors per row. Writes nothing. */
-  'journal:importPreview': call(ImportOptionsSchema, ImportPreviewSchema, 'Preview a CSV import.', 'POST /api/journal/import/preview'),
+  'journal:importPreview': call(journal.ImportOptionsSchema, journal.ImportPreviewSchema, 'Preview a CSV import.', 'POST /api/journal/import/preview'),
   /** Writes the trades of an uploaded file in one transaction; refused when the preview has errors. */
-  'journal:importCommit': call(ImportOptionsSchema, ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
+  'journal:importCommit': call(journal.ImportOptionsSchema, journal.ImportCommitSchema, 'Commit a CSV import.', 'POST /api/journal/import/commit'),
 
   // Alerts and notifications
   /** Alerts, newest first, filtered by status (default all) and symbol. Expired alerts show as expired. */
-  'alerts:list': call(AlertListInputSchema, AlertListSchema, 'List price alerts.', 'GET /api/alerts'),
-  'alerts:get': call(AlertIdSchema, AlertSchema, 'One price alert.', 'GET /api/alerts/:id'),
+  'alerts:list': call(alerts.AlertListInputSchema, alerts.AlertListSchema, 'List price alerts.', 'GET /api/alerts'),
+  'alerts:get': call(alerts.AlertIdSchema, alerts.AlertSchema, 'One price alert.', 'GET /api/alerts/:id'),
   /**
    * A new active alert. Refused with `invalid_input` when the market does not know the symbol, a
    * price is not above 0, the expiry is past, or the fields do not fit the condition. A percent-move
    * alert without a reference price is measured from the last price.
    */
-  'alerts:create': call(AlertCreateSchema, AlertSchema, 'Create a price alert.', 'POST /api/alerts'),
+  'alerts:create': call(alerts.AlertCreateSchema, alerts.AlertSchema, 'Create a price alert.', 'POST /api/alerts'),
   /** Changes some fields (checked again as a whole); `status: 'active'` re-arms a finished alert. */
-  'alerts:update': call(AlertUpdateSchema, AlertSchema, 'Edit a price alert.', 'PATCH /api/alerts/:id'),
+  'alerts:update': call(alerts.AlertUpdateSchema, alerts.AlertSchema, 'Edit a price alert.', 'PATCH /api/alerts/:id'),
   /** Stops watching; the alert stays listed as cancelled. */
-  'alerts:cancel': call(AlertIdSchema, AlertSchema, 'Cancel a price alert.', 'POST /api/alerts/:id/cancel'),
+  'alerts:cancel': call(alerts.AlertIdSchema, alerts.AlertSchema, 'Cancel a price alert.', 'POST /api/alerts/:id/cancel'),
   /** Removes the alert; its notifications stay, with no alert. */
-  'alerts:delete': call(AlertIdSchema, z.object({ removed: z.literal(true) }), 'Delete a price alert.', 'DELETE /api/alerts/:id'),
+  'alerts:delete': call(alerts.AlertIdSchema, z.object({ removed: z.literal(true) }), 'Delete a price alert.', 'DELETE /api/alerts/:id'),
   /** Notifications newest first (`unread=true` for the unread ones), with the unread count. */
-  'notifications:list': call(NotificationListInputSchema, NotificationListSchema, 'List notifications.', 'GET /api/notifications'),
-  'notifications:markRead': call(NotificationIdSchema, NotificationSchema, 'Mark one notification read.', 'POST /api/notifications/:id/read'),
-  'notifications:markAllRead': call(EmptyInput, MarkAllReadSchema, 'Mark every notification read.', 'POST /api/notifications/read-all'),
+  'notifications:list': call(notifications.NotificationListInputSchema, notifications.NotificationListSchema, 'List notifications.', 'GET /api/notifications'),
+  'notifications:markRead': call(notifications.NotificationIdSchema, notifications.NotificationSchema, 'Mark one notification read.', 'POST /api/notifications/:id/read'),
+  'notifications:markAllRead': call(EmptyInput, notifications.MarkAllReadSchema, 'Mark every notification read.', 'POST /api/notifications/read-all'),
   /** The number on the Alerts tab's badge. */
-  'notifications:unreadCount': call(EmptyInput, UnreadCountSchema, 'Count of unread notifications.', 'GET /api/notifications/unread-count'),
+  'notifications:unreadCount': call(EmptyInput, notifications.UnreadCountSchema, 'Count of unread notifications.', 'GET /api/notifications/unread-count'),
 
   // Options chains
   /**
@@ -220,23 +138,23 @@ export const calls = {
 
   // Positions and portfolio
   /** Stored positions (newest opened first), filtered by status and underlying, with the recognised strategy of each. */
-  'positions:list': call(PositionListInputSchema, PositionListSchema, 'List positions.', 'GET /api/positions'),
+  'positions:list': call(positions.PositionListInputSchema, positions.PositionListSchema, 'List positions.', 'GET /api/positions'),
   /** One position; an unknown id is `not_found`. */
-  'positions:get': call(PositionIdSchema, PositionSchema, 'One position.', 'GET /api/positions/:id'),
+  'positions:get': call(positions.PositionIdSchema, positions.PositionSchema, 'One position.', 'GET /api/positions/:id'),
   /** Stores a position (legs on one underlying); without a name, one is made from the strategy ("SPY 600/605 call debit spread Dec 19"). */
-  'positions:create': call(PositionCreateSchema, PositionSchema, 'Add a position.', 'POST /api/positions'),
+  'positions:create': call(positions.PositionCreateSchema, positions.PositionSchema, 'Add a position.', 'POST /api/positions'),
   /** Changes some fields; new legs are recognised again (and rename a generated name); closing stamps closedAt. */
-  'positions:update': call(PositionUpdateSchema, PositionSchema, 'Edit a position.', 'PATCH /api/positions/:id'),
+  'positions:update': call(positions.PositionUpdateSchema, positions.PositionSchema, 'Edit a position.', 'PATCH /api/positions/:id'),
   /** A position that does not exist (already deleted) is `not_found`. */
-  'positions:delete': call(PositionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a position.', 'DELETE /api/positions/:id'),
+  'positions:delete': call(positions.PositionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a position.', 'DELETE /api/positions/:id'),
   /**
    * Analysis of a stored position (`id`) or of legs not stored: marks, per-leg and dollar greeks, cost,
    * P&L, breakevens, max profit/loss, payoff at expiry and today over a price grid, probability of
    * profit, an optional what-if (price, date, IV), beta-weighted delta to SPX and risk flags.
    */
-  'positions:analyze': call(PositionAnalyzeInputSchema, PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
+  'positions:analyze': call(positions.PositionAnalyzeInputSchema, positions.PositionAnalysisSchema, 'Analyse a position.', 'POST /api/positions/analyze'),
   /** Every open position analysed and added up: totals, per underlying, beta-weighted delta, flags. */
-  'portfolio:analyze': call(PortfolioAnalyzeInputSchema, PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
+  'portfolio:analyze': call(positions.PortfolioAnalyzeInputSchema, positions.PortfolioAnalysisSchema, 'Analyse the open positions together.', 'GET /api/portfolio/analyze'),
 
   // LEAPS and macro
   /**
@@ -252,37 +170,45 @@ export const calls = {
 
   // AI coach chat (the answer itself streams: see `streams` below)
   /** Which engine answers (the offline coach, or the OpenAI-compatible model named) and the functions it may call. */
-  'chat:status': call(EmptyInput, ChatStatusSchema, 'The chat engine and its functions.'),
+  'chat:status': call(EmptyInput, chat.ChatStatusSchema, 'The chat engine and its functions.'),
   /** Sessions, most recently active first; `query` searches titles and message text. */
-  'chat:sessions': call(ChatSessionListInputSchema, ChatSessionListSchema, 'List or search chat sessions.', 'GET /api/chat/sessions'),
+  'chat:sessions': call(chat.ChatSessionListInputSchema, chat.ChatSessionListSchema, 'List or search chat sessions.', 'GET /api/chat/sessions'),
   /** One session with its whole history (messages, function calls, cards). */
-  'chat:session': call(ChatSessionIdSchema, ChatSessionDetailSchema, 'One chat session with its messages.', 'GET /api/chat/sessions/:id'),
+  'chat:session': call(chat.ChatSessionIdSchema, chat.ChatSessionDetailSchema, 'One chat session with its messages.', 'GET /api/chat/sessions/:id'),
   /** A new, empty session. */
-  'chat:create': call(ChatSessionCreateSchema, ChatSessionSchema, 'Create a chat session.', 'POST /api/chat/sessions'),
-  'chat:rename': call(ChatSessionRenameSchema, ChatSessionSchema, 'Rename a chat session.', 'PATCH /api/chat/sessions/:id'),
+  'chat:create': call(chat.ChatSessionCreateSchema, chat.ChatSessionSchema, 'Create a chat session.', 'POST /api/chat/sessions'),
+  'chat:rename': call(chat.ChatSessionRenameSchema, chat.ChatSessionSchema, 'Rename a chat session.', 'PATCH /api/chat/sessions/:id'),
   /** Deletes a session and its messages; one that does not exist is `not_found`. */
-  'chat:delete': call(ChatSessionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a chat session.', 'DELETE /api/chat/sessions/:id'),
+  'chat:delete': call(chat.ChatSessionIdSchema, z.object({ removed: z.literal(true) }), 'Delete a chat session.', 'DELETE /api/chat/sessions/:id'),
   /** A session as a Markdown or JSON document (file name, MIME type, text). */
-  'chat:export': call(ChatExportInputSchema, ChatExportSchema, 'Export a chat session.', 'GET /api/chat/sessions/:id/export'),
+  'chat:export': call(chat.ChatExportInputSchema, chat.ChatExportSchema, 'Export a chat session.', 'GET /api/chat/sessions/:id/export'),
   /** Stops a streaming answer (IPC; over HTTP closing the request does the same). The partial answer is kept, marked stopped. */
-  'chat:cancel': call(ChatCancelInputSchema, ChatCancelSchema, 'Stop a streaming answer.'),
+  'chat:cancel': call(chat.ChatCancelInputSchema, chat.ChatCancelSchema, 'Stop a streaming answer.'),
 
   // Scanner
   /** Every scan (technical and options) with its tunable parameters and defaults, and the default watchlist. */
-  'scanner:catalog': call(EmptyInput, ScanCatalogSchema, 'Scans the scanner knows, with their parameters.', 'GET /api/scanner/catalog'),
+  'scanner:catalog': call(EmptyInput, scanner.ScanCatalogSchema, 'Scans the scanner knows, with their parameters.', 'GET /api/scanner/catalog'),
   /**
    * Runs scans (default all) over symbols (default the watchlist) now: one fetch of bars per symbol
    * shared by the technical scans, one chain (nearest expiry) per optionable symbol for the options
    * scans. Results best score first; symbols whose data failed are listed in `errors`.
    */
-  'scanner:run': call(ScanRunInputSchema, ScanRunResultSchema, 'Run the opportunity scanner now.', 'POST /api/scanner/run'),
+  'scanner:run': call(scanner.ScanRunInputSchema, scanner.ScanRunResultSchema, 'Run the opportunity scanner now.', 'POST /api/scanner/run'),
   /** Scan schedules, oldest first. */
-  'scanner:schedules:list': call(EmptyInput, ScheduleListSchema, 'List scan schedules.', 'GET /api/scanner/schedules'),
+  'scanner:schedules:list': call(EmptyInput, scanner.ScheduleListSchema, 'List scan schedules.', 'GET /api/scanner/schedules'),
   /** A schedule runs its scans every N minutes (1..240) in market hours and notifies when a result is new that day. */
-  'scanner:schedules:create': call(ScheduleCreateSchema, ScanScheduleSchema, 'Create a scan schedule.', 'POST /api/scanner/schedules'),
+  'scanner:schedules:create': call(scanner.ScheduleCreateSchema, scanner.ScanScheduleSchema, 'Create a scan schedule.', 'POST /api/scanner/schedules'),
   /** Changes some fields; an unknown id is `not_found`. */
-  'scanner:schedules:update': call(ScheduleUpdateSchema, ScanScheduleSchema, 'Edit a scan schedule.', 'PATCH /api/scanner/schedules/:id'),
-  'scanner:schedules:delete': call(ScheduleIdSchema, z.object({ removed: z.literal(true) }), 'Delete a scan schedule.', 'DELETE /api/scanner/schedules/:id'),
+  'scanner:schedules:update': call(scanner.ScheduleUpdateSchema, scanner.ScanScheduleSchema, 'Edit a scan schedule.', 'PATCH /api/scanner/schedules/:id'),
+  'scanner:schedules:delete': call(scanner.ScheduleIdSchema, z.object({ removed: z.literal(true) }), 'Delete a scan schedule.', 'DELETE /api/scanner/schedules/:id'),
+
+  // Broker screenshots (the reading itself streams its progress: see `streams` below)
+  /** Screenshots read today (New York day) against the daily limit (setting `screenshot.dailyLimit`). */
+  'screenshot:quota': call(EmptyInput, screenshot.ScreenshotQuotaSchema, 'Screenshots read today and the daily limit.', 'GET /api/screenshot/quota'),
+  /** Screens and windows the desktop app can capture, with thumbnails; `supported: false` in web mode. */
+  'screenshot:sources': call(EmptyInput, screenshot.CaptureSourceListSchema, 'Screens and windows to capture (desktop app).'),
+  /** A full-size PNG of one of those sources; `unavailable` in web mode. */
+  'screenshot:capture': call(screenshot.CaptureInputSchema, screenshot.CapturedImageSchema, 'Capture a screen or window (desktop app).'),
 } as const;
 
 /** Event streams from main to renderer (IPC `webContents.send`, SSE `GET /api/events`). */
@@ -296,39 +222,40 @@ export const events = {
   /** A service key was saved or cleared (masked status, never the value). */
   'keys:changed': KeyStatusSchema,
   /** How far an import's parse or write has come (large files). */
-  'journal:importProgress': ImportProgressSchema,
+  'journal:importProgress': journal.ImportProgressSchema,
   /** Trades were added, edited, deleted or imported. */
-  'journal:changed': JournalChangedSchema,
+  'journal:changed': journal.JournalChangedSchema,
 
   // Alerts and notifications
   /** An alert fired: the alert, its notification, and whether to show a toast (the profile's alertsEnabled). */
-  'alerts:triggered': AlertTriggeredSchema,
+  'alerts:triggered': alerts.AlertTriggeredSchema,
   /** Alerts were created, edited, cancelled, deleted, triggered or expired. */
-  'alerts:changed': AlertsChangedSchema,
+  'alerts:changed': alerts.AlertsChangedSchema,
   /** A notification was stored (the badge counts it). */
-  'notifications:created': NotificationSchema,
+  'notifications:created': notifications.NotificationSchema,
   /** The unread count changed (created, read, all read), for the badge of every window. */
-  'notifications:changed': UnreadCountSchema,
+  'notifications:changed': notifications.UnreadCountSchema,
   /** A native notification was clicked: show the Alerts tab with the alert highlighted. */
-  'notifications:clicked': NotificationClickedSchema,
+  'notifications:clicked': notifications.NotificationClickedSchema,
 
   // Positions and portfolio
   /** A position was created, edited or deleted. */
-  'positions:changed': PositionsChangedSchema,
+  'positions:changed': positions.PositionsChangedSchema,
 
   // Scanner
   /** A schedule's run found results that are new (today): the new results and their notification. */
-  'scanner:results': ScannerResultsEventSchema,
+  'scanner:results': scanner.ScannerResultsEventSchema,
   /** Schedules were created, edited, deleted, or one ran (its last-run fields changed). */
-  'scanner:schedulesChanged': SchedulesChangedSchema,
+  'scanner:schedulesChanged': scanner.SchedulesChangedSchema,
 
   // AI coach chat
   /** A session was created, renamed, deleted or got a message (the session list refreshes). */
-  'chat:sessionsChanged': ChatSessionsChangedSchema,
+  'chat:sessionsChanged': chat.ChatSessionsChangedSchema,
 } as const;
 
-function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute) {
-  return { input, event, output, description, rest };
+/** `maxBodyBytes`: a larger JSON body than the API's 1 MiB over HTTP (an image). */
+function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBodyBytes?: number) {
+  return { input, event, output, description, rest, maxBodyBytes };
 }
 
 /**
@@ -343,7 +270,19 @@ export const streams = {
    * token / function_call_start / function_call_result, message_complete | error, stream_end.
    * The output is the message_complete payload; the same is persisted either way.
    */
-  'chat:send': stream(ChatSendInputSchema, ChatStreamEventSchema, ChatTurnResultSchema, 'Send a chat message; the answer streams.', 'POST /api/chat/message'),
+  'chat:send': stream(chat.ChatSendInputSchema, chat.ChatStreamEventSchema, chat.ChatTurnResultSchema, 'Send a chat message; the answer streams.', 'POST /api/chat/message'),
+  /**
+   * Confirmed screenshot positions: stored in the session as a context message (every later turn
+   * sees them, also after a restart), then an automatic request for their analysis, answered like
+   * `chat:send` (same events and output). Absent `sessionId`: a new session.
+   */
+  'chat:screenshotContext': stream(screenshot.ScreenshotContextInputSchema, chat.ChatStreamEventSchema, chat.ChatTurnResultSchema, 'Give the coach confirmed positions; the analysis streams.', 'POST /api/chat/screenshot-context'),
+  /**
+   * Reads the positions in a broker screenshot (PNG, JPEG, WebP; at most 10 MB): local OCR, or the
+   * OpenAI vision model when a key is set (local OCR if it fails). Progress events while it reads;
+   * a reading counts against the daily limit, a refused image does not. Nothing is stored but the count.
+   */
+  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096),
 } as const;
 
 export type Calls = typeof calls;

@@ -6,7 +6,7 @@ import type { ChatMessage, ChatSession, ChatSessionListInputSchema, ChatStatusSc
 import type { UserProfile } from '../../shared/schemas/profile';
 import type { Dispatch, HandlerMap } from '../contract/dispatcher';
 import type { EventBus } from '../contract/event-bus';
-import type { StreamContext, StreamHandlers } from '../contract/stream-dispatcher';
+import type { StreamContext, StreamHandlerMap } from '../contract/stream-dispatcher';
 import type { StreamRegistry } from '../contract/stream-registry';
 import type { Database } from '../db/database';
 import { FunctionExecutor } from './executor';
@@ -78,7 +78,7 @@ export class ChatService {
     return runTurn(this.turnDeps, plan, this.options.provider(), ctx);
   }
 
-  streamHandlers(): StreamHandlers {
+  streamHandlers(): StreamHandlerMap {
     return { 'chat:send': (input, ctx) => this.send(input, ctx) };
   }
 

@@ -17,18 +17,24 @@ export type HandlerMap = Partial<Handlers>;
 
 /** Merges each domain's handler map into one (after Actual Budget); a name handled twice throws. */
 export function mergeHandlers(...maps: HandlerMap[]): Handlers {
+  return mergeByName(calls, maps, 'call') as Handlers;
+}
+
+/** One handler per name of a contract table (calls or streams): none twice, none missing, none unknown. */
+export function mergeByName(table: object, maps: object[], kind: 'call' | 'stream'): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const map of maps) {
     for (const [name, handler] of Object.entries(map)) {
-      if (name in merged) throw new Error(`Contract call ${name} has two handlers`);
+      if (name in merged) throw new Error(`Contract ${kind} ${name} has two handlers`);
       merged[name] = handler;
     }
   }
-  const missing = Object.keys(calls).filter((name) => !(name in merged));
-  if (missing.length) throw new Error(`Contract calls without a handler: ${missing.join(', ')}`);
-  const unknown = Object.keys(merged).filter((name) => !isCallName(name));
-  if (unknown.length) throw new Error(`Handlers for calls that are not in the contract: ${unknown.join(', ')}`);
-  return merged as Handlers;
+  const names = Object.keys(table);
+  const missing = names.filter((name) => !(name in merged));
+  if (missing.length) throw new Error(`Contract ${kind}s without a handler: ${missing.join(', ')}`);
+  const unknown = Object.keys(merged).filter((name) => !names.includes(name));
+  if (unknown.length) throw new Error(`Handlers for ${kind}s that are not in the contract: ${unknown.join(', ')}`);
+  return merged;
 }
 
 export interface DispatcherOptions {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isStreamName, streams, type StreamEvent, type StreamName, type StreamOutput, type StreamParams } from '../../shared/contract';
 import { describeIssues, toIssues, type CallResult } from '../../shared/errors';
-import { settle, type CallContext, type DispatcherOptions } from './dispatcher';
+import { mergeByName, settle, type CallContext, type DispatcherOptions } from './dispatcher';
 
 /** A streaming call's context: the call's, plus where its events go and the signal that stops it. */
 export interface StreamContext<K extends StreamName> extends CallContext {
@@ -12,6 +12,12 @@ export interface StreamContext<K extends StreamName> extends CallContext {
 
 export type StreamHandler<K extends StreamName> = (input: StreamParams<K>, ctx: StreamContext<K>) => Promise<StreamOutput<K>>;
 export type StreamHandlers = { [K in StreamName]: StreamHandler<K> };
+export type StreamHandlerMap = Partial<StreamHandlers>;
+
+/** Each domain's stream handlers as one map; a stream handled twice, or by none, throws. */
+export function mergeStreamHandlers(...maps: StreamHandlerMap[]): StreamHandlers {
+  return mergeByName(streams, maps, 'stream') as StreamHandlers;
+}
 
 export interface StreamCallContext {
   requestId?: string;
@@ -28,11 +34,12 @@ export interface StreamCallContext {
  */
 export type StreamDispatch = (name: string, rawInput: unknown, ctx: StreamCallContext) => Promise<CallResult<unknown>>;
 
-export function createStreamDispatcher(handlers: StreamHandlers, options: DispatcherOptions): StreamDispatch {
+export function createStreamDispatcher(handlers: StreamHandlerMap, options: DispatcherOptions): StreamDispatch {
   return async (name, rawInput, partialCtx) => {
     const requestId = partialCtx.requestId ?? randomUUID();
     const log = (partialCtx.log ?? options.logger).child({ requestId, stream: name });
-    if (!isStreamName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown stream: ${name}`, requestId } };
+    const handler = isStreamName(name) ? (handlers[name] as StreamHandler<StreamName> | undefined) : undefined;
+    if (!isStreamName(name) || !handler) return { ok: false, error: { code: 'not_found', message: `Unknown stream: ${name}`, requestId } };
     const entry = streams[name];
     const emit = (event: StreamEvent<typeof name>) => {
       if (options.validateOutput) {
@@ -43,6 +50,6 @@ export function createStreamDispatcher(handlers: StreamHandlers, options: Dispat
       partialCtx.emit(event);
     };
     const ctx: StreamContext<typeof name> = { requestId, log, transport: partialCtx.transport, signal: partialCtx.signal, emit };
-    return settle({ kind: 'stream', name, entry, rawInput, ctx, options, run: (input) => handlers[name](input as StreamParams<typeof name>, ctx) });
+    return settle({ kind: 'stream', name, entry, rawInput, ctx, options, run: (input) => handler(input as StreamParams<typeof name>, ctx) });
   };
 }

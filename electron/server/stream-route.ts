@@ -3,7 +3,7 @@ import { isStreamName, streams, type StreamName } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { StreamDispatch } from '../contract/stream-dispatcher';
 import type { Logger } from '../observability/logger';
-import { BodyError, readJsonBody, sendJson } from './http';
+import { BodyError, MAX_BODY_BYTES, readJsonBody, sendJson } from './http';
 import { compileRestRoutes, matchRestRoute, type RestMatch } from './rest';
 import { openEventStream, sseFrame } from './sse';
 
@@ -44,7 +44,7 @@ export interface StreamRequest {
 export async function serveStream(req: IncomingMessage, res: ServerResponse, request: StreamRequest): Promise<void> {
   let input: unknown;
   try {
-    input = await readJsonBody(req);
+    input = await readJsonBody(req, streams[request.name].maxBodyBytes ?? MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyError) return request.fail({ code: error.code, message: error.message });
     throw error;

@@ -14,6 +14,8 @@ export const settingSchemas = {
   'ui.activeTab': z.string().min(1).max(40),
   /** The chat session open in the chat panel (null: a new conversation), so a reload reopens it. */
   'chat.activeSessionId': z.string().min(1).max(80).nullable(),
+  /** Broker screenshots read per New York day (default DEFAULT_SCREENSHOT_DAILY_LIMIT, 5). */
+  'screenshot.dailyLimit': z.number().int().min(1).max(100),
   /** Main window bounds, remembered between launches of the desktop app. */
   'window.bounds': z.object({
     x: z.number().int(),
