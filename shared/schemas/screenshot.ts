@@ -61,8 +61,8 @@ export const ConfirmedPositionSchema = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.assetType === 'stock') return;
-    if (p.strike == null) ctx.addIssue({ code: 'custom', path: ['strike'], message: `An option (${p.symbol} ${p.assetType}) needs a strike` });
-    if (p.expiry == null) ctx.addIssue({ code: 'custom', path: ['expiry'], message: `An option (${p.symbol} ${p.assetType}) needs an expiry` });
+    if (p.strike === null || p.strike === undefined) ctx.addIssue({ code: 'custom', path: ['strike'], message: `An option (${p.symbol} ${p.assetType}) needs a strike` });
+    if (p.expiry === null || p.expiry === undefined) ctx.addIssue({ code: 'custom', path: ['expiry'], message: `An option (${p.symbol} ${p.assetType}) needs an expiry` });
   });
 export type ConfirmedPosition = z.infer<typeof ConfirmedPositionSchema>;
 
