@@ -109,7 +109,7 @@ export class OpenAiVisionExtractor implements PositionExtractor {
         return text;
       }, countsAgainstServer);
     } catch (error) {
-      if (deadline.aborted && !signal.aborted) throw new Error(`${this.host()} did not answer within ${this.options.timeoutMs / 1000} s`);
+      if (deadline.aborted && !signal.aborted) throw new Error(`${this.host()} did not answer within ${this.options.timeoutMs / 1000} s`, { cause: error });
       throw new Error(describeFailure(error, this.host(), key), { cause: error });
     }
   }
