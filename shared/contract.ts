@@ -253,9 +253,9 @@ export const events = {
   'chat:sessionsChanged': chat.ChatSessionsChangedSchema,
 } as const;
 
-/** `maxBodyBytes`: a larger JSON body than the API's 1 MiB over HTTP (an image). */
-function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBodyBytes?: number) {
-  return { input, event, output, description, rest, maxBodyBytes };
+/** `maxBodyBytes`: a larger JSON body than the API's 1 MiB over HTTP (an image); `tooLarge`: what a 413 says then. */
+function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBodyBytes?: number, tooLarge?: string) {
+  return { input, event, output, description, rest, maxBodyBytes, tooLarge };
 }
 
 /**
@@ -282,7 +282,7 @@ export const streams = {
    * OpenAI vision model when a key is set (local OCR if it fails). Progress events while it reads;
    * a reading counts against the daily limit, a refused image does not. Nothing is stored but the count.
    */
-  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096),
+  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096, `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB: crop the screenshot to the positions table or save it as JPEG`),
 } as const;
 
 export type Calls = typeof calls;
