@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSse } from '../../shared/client';
 import { CoachError } from '../../shared/errors';
 import type { ScreenshotExtraction, ScreenshotProgress } from '../../shared/schemas/screenshot';
+import { startFakeOpenAi, textAnswer } from '../testing/fake-openai';
 import { startTestHost, type TestHost } from '../testing/test-host';
 import type { ImageChecker } from './service';
 import type { PositionExtractor } from './types';
@@ -77,5 +78,24 @@ describe('POST /api/screenshot/extract', () => {
     const plain = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: json });
     const extraction = (await plain.json()) as ScreenshotExtraction;
     expect(extraction).toMatchObject({ method: 'local_ocr', broker: 'generic', positions: [{ symbol: 'SPY', quantity: 100 }], quota: { used: 2, limit: 5, remaining: 3 } });
+  });
+});
+
+describe('the host with an OpenAI key', () => {
+  it('reads with OPENAI_VISION_MODEL on the OPENAI_BASE_URL server, with the chat\'s key', async () => {
+    const fake = await startFakeOpenAi();
+    const key = 'sk-host-vision-0123456789abcdef';
+    const t = await startTestHost({ env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'chat-model', OPENAI_VISION_MODEL: 'vision-model' }, screenshot: { checkImage, localOcr } });
+    try {
+      const answer = { broker: 'webull', positions: [{ symbol: 'IWM', assetType: 'stock', strike: null, expiry: null, quantity: 20, side: 'long', avgPrice: 220, mark: null, pnl: null, confidence: { overall: 0.9, symbol: 0.9, assetType: 0.9, strike: 0, expiry: 0, quantity: 0.9, side: 0.9, avgPrice: 0.9, mark: 0, pnl: 0 } }] };
+      fake.queue.push(textAnswer(JSON.stringify(answer)));
+      const png = Buffer.concat([PNG_SIGNATURE, Buffer.from('small')]);
+      const res = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: json });
+      expect(await res.json()).toMatchObject({ method: 'openai_vision', broker: 'webull', positions: [{ symbol: 'IWM', quantity: 20 }], warnings: [] });
+      expect(fake.requests[0]).toMatchObject({ authorization: `Bearer ${key}`, body: { model: 'vision-model' } });
+    } finally {
+      await t.close();
+      await fake.close();
+    }
   });
 });
