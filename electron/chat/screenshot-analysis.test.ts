@@ -123,8 +123,8 @@ describe('screenshot positions analysed by the offline coach (real host)', () =>
   it('"should I close the losers?" names the losing positions from the analysed P&L', async () => {
     const book: ConfirmedPosition[] = [
       // Bought 50 above the price: 10 × −50 = −$500 by hand; the other bought 20 below: +$200.
-      { symbol: 'QQQ', assetType: 'stock', quantity: 10, side: 'long', avgPrice: Math.round(qqq * 100 + 5000) / 100 },
-      { symbol: 'SPY', assetType: 'stock', quantity: 10, side: 'long', avgPrice: spy - 20 },
+      { symbol: 'QQQ', assetType: 'stock', quantity: 10, side: 'long', avgPrice: Math.round(qqq * 100 + 5000) / 100, pnl: -480 },
+      { symbol: 'SPY', assetType: 'stock', quantity: 10, side: 'long', avgPrice: spy - 20, pnl: 210.5 },
     ];
     const turn = answer(await stream(t.host, 'chat:screenshotContext', { positions: book }));
     const followUp = answer(await stream(t.host, 'chat:send', { sessionId: turn.sessionId, message: 'should I close the losers?' }));
@@ -135,6 +135,8 @@ describe('screenshot positions analysed by the offline coach (real host)', () =>
     expect(losing).toMatch(/QQQ.* −\$500\.\d\d/);
     expect(losing).not.toContain('SPY');
     expect(text).toContain('Whether to close them is your call');
+    // The broker's own figures are quoted too: they can differ from the current marks.
+    expect(text).toContain("Your broker's screenshot showed QQQ −$480.00, SPY +$210.50; losing there: QQQ −$480.00.");
   });
 });
 

@@ -53,7 +53,7 @@ describe('formatScreenshotContext', () => {
     );
   });
 
-  it('is what the offline coach reads as analyze_position legs, one position per underlying', () => {
+  it('is what the offline coach reads as analyze_position legs, one position per underlying, with the broker\'s P&L', () => {
     expect(contextPositions([text])).toEqual([
       {
         underlying: 'SPY',
@@ -61,6 +61,8 @@ describe('formatScreenshotContext', () => {
           { right: 'call', strike: 600, expiry: '2025-06-20', quantity: 2, price: 4.2 },
           { right: 'put', strike: 580.5, expiry: '2025-06-20', quantity: -1, price: 2 },
         ],
+        // The broker's P&L of the underlying, when it showed one for each leg: 180 − 1,234.50.
+        brokerPnl: -1054.5,
       },
       { underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }] },
     ]);

@@ -84,7 +84,7 @@ export class OfflineCoach implements ChatProvider {
       if (record.status === 'ok' && !answer.unreadable) last = { call, record };
       if (record.status === 'ok') analysed.push(record.result);
     }
-    const totals = book ? composeBookTotals(analysed, plan.calls[0]?.focus ?? null) : null;
+    const totals = book ? composeBookTotals(analysed, plan.calls[0]?.focus ?? null, held) : null;
     if (totals) await write(totals);
     // A next step only follows an answer that worked.
     const next = last ? composeNext(last.call, last.record, experience) : null;

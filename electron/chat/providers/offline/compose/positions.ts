@@ -105,6 +105,14 @@ export function composePortfolio(r: z.infer<typeof PortfolioResult>, ctx: Compos
   return paragraphs(lead, head, bullets(positions), greeks, flagLines(r.flags).join('\n'), failed, teach);
 }
 
+/** The P&L the broker's screenshot showed, which can differ from the marks the analysis uses (other prices, other time). */
+function brokerLine(held: readonly { underlying: string; brokerPnl?: number }[]): string | null {
+  const shown = held.filter((p): p is { underlying: string; brokerPnl: number } => p.brokerPnl !== undefined);
+  if (!shown.length) return null;
+  const losing = shown.filter((p) => p.brokerPnl < 0).map((p) => `${p.underlying} ${pnl(p.brokerPnl)}`);
+  return `Your broker's screenshot showed ${shown.map((p) => `${p.underlying} ${pnl(p.brokerPnl)}`).join(', ')}${losing.length ? `; losing there: ${losing.join(', ')}` : ''}.`;
+}
+
 /** A signed share count as a trader writes it: +123.4, -60 (ASCII minus, so "Total delta: -60" reads and searches plainly). */
 const signedShares = (value: number) => `${value < 0 ? '-' : '+'}${plain(Math.abs(value))}`;
 
@@ -113,7 +121,7 @@ const signedShares = (value: number) => `${value < 0 ? '-' : '+'}${plain(Math.ab
  * what a follow-up asked for ("what is my total delta?", "should I close the losers?"), else P&L and
  * the main greeks. Null when no position could be read.
  */
-export function composeBookTotals(results: readonly unknown[], focus: string | null): string | null {
+export function composeBookTotals(results: readonly unknown[], focus: string | null, held: readonly { underlying: string; brokerPnl?: number }[] = []): string | null {
   const positions = results.flatMap((r) => {
     const parsed = PositionResult.safeParse(r);
     return parsed.success ? [parsed.data] : [];
@@ -128,7 +136,7 @@ export function composeBookTotals(results: readonly unknown[], focus: string | n
     const losing = losers.length
       ? `Losing: ${losers.map((p) => `${p.name} ${pnl(p.unrealizedPnl)}`).join('; ')}. Whether to close them is your call: weigh each loss against its max loss, breakeven and time left above, not the loss alone.`
       : 'None of them is losing money at the current marks.';
-    return paragraphs(`**Open P&L: ${pnl(open)}**${across}.`, losing);
+    return paragraphs(`**Open P&L: ${pnl(open)}**${across} at the current marks.`, losing, brokerLine(held));
   }
   if (focus === 'delta') return `**Total delta: ${signedShares(delta)}** shares${across}.`;
   if (focus && ['gamma', 'theta', 'vega'].includes(focus)) {
