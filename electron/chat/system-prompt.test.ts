@@ -48,6 +48,11 @@ describe('buildSystemPrompt', () => {
     expect(prompt.endsWith('<context>\nPositions: A\n</context>\n<context>\nPositions: B\n</context>')).toBe(true);
     expect(buildSystemPrompt({ profile: STUB_PROFILE, market: CLOSED, now, context: [] })).not.toContain('<context>');
   });
+
+  it('tells the model to analyse screenshot positions with analyze_position, per underlying', () => {
+    const prompt = buildSystemPrompt({ profile: STUB_PROFILE, market: CLOSED, now, context: [] });
+    expect(prompt).toMatch(/broker screenshot .* analyze_position, one call per underlying .* a later screenshot's list replaces an earlier one; analyze_portfolio covers the positions stored in the app/);
+  });
 });
 
 const message = (role: ChatMessage['role'], content: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
