@@ -60,7 +60,7 @@ describe('checkImage', () => {
     const png = Buffer.from(await rendered('png'));
     const idat = png.indexOf('IDAT');
     expect(idat).toBeGreaterThan(0);
-    for (let i = idat + 20; i < idat + 60; i++) png[i] ^= 0xff;
+    for (let i = idat + 20; i < idat + 60; i++) png[i] = png[i]! ^ 0xff;
     expect((await refusal(checkImage(png))).message).toBe('The PNG file is damaged and cannot be read');
   });
 

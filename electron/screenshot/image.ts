@@ -63,11 +63,11 @@ export async function checkImage(bytes: Buffer, declaredMime?: string): Promise<
 
 /** The median of 8-bit grey pixels: the background's brightness, whatever the text and header colours. */
 export function medianLuminance(grey: Buffer): number {
-  const histogram = new Array<number>(256).fill(0);
-  for (const value of grey) histogram[value]++;
+  const histogram = new Uint32Array(256);
+  for (const value of grey) histogram[value] = (histogram[value] ?? 0) + 1;
   let seen = 0;
   for (let level = 0; level < 256; level++) {
-    seen += histogram[level];
+    seen += histogram[level] ?? 0;
     if (seen * 2 >= grey.length) return level;
   }
   return 255;
