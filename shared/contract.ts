@@ -316,6 +316,18 @@ export type StreamEvent<K extends StreamName> = z.output<Streams[K]['event']>;
 export type StreamOutput<K extends StreamName> = z.output<Streams[K]['output']>;
 export const STREAM_NAMES = Object.keys(streams) as StreamName[];
 
+/**
+ * Over SSE, the name of the last frame of a stream whose events do not say how it ended (all but
+ * the chat's, which end with message_complete or error, then stream_end): `{ok: true, value}` with
+ * the output, or `{ok: false, error}`. Over IPC the outcome comes back as the invoke's result.
+ */
+export const STREAM_RESULT_FRAME = 'result';
+
+/** Whether a stream's own events carry its outcome (the chat protocol) rather than a last `result` frame. */
+export function streamEventsCarryOutcome(name: StreamName): boolean {
+  return streams[name].event === chat.ChatStreamEventSchema;
+}
+
 export function isStreamName(name: string): name is StreamName {
   return Object.prototype.hasOwnProperty.call(streams, name);
 }

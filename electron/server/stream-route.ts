@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isStreamName, streams, type StreamName } from '../../shared/contract';
+import { isStreamName, STREAM_RESULT_FRAME, streamEventsCarryOutcome, streams, type StreamName } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { StreamDispatch } from '../contract/stream-dispatcher';
 import type { Logger } from '../observability/logger';
@@ -72,7 +72,11 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, req
   const result = await request.streams(request.name, input, { requestId: request.requestId, log: request.log, transport: 'http', signal: controller.signal, emit });
   clearInterval(heartbeat);
   if (res.headersSent) {
-    // The events said how it ended (message_complete or error, then stream_end).
+    // The chat's events said how it ended (message_complete or error, then stream_end); any other
+    // stream's outcome (a screenshot's positions, or why it could not be read) is its last frame.
+    if (!streamEventsCarryOutcome(request.name) && !res.destroyed) {
+      res.write(sseFrame(STREAM_RESULT_FRAME, result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error }));
+    }
     res.end();
     return;
   }
