@@ -53,7 +53,7 @@ export function normalizeLabel(text: string): string {
   return text
     .toLowerCase()
     .replace(/[|]/g, 'l')
-    .replace(/\bp\s*[/&iIl1|]?\s*[l1i|]\b|\bpnl\b|\bp\s*&\s*l\b/g, 'pl')
+    .replace(/\bp\s*[/&iIl1|]?\s*[l1i|](?=\b|open|day)|\bpnl\b|\bp\s*&\s*l\b/g, 'pl')
     .replace(/[^a-z0-9&/%' ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -74,7 +74,9 @@ const ALL_LABELS = (Object.entries(LABELS) as [ColumnKind, string[]][]).flatMap(
 export function classifyLabel(text: string): { kind: ColumnKind; label: string } | undefined {
   const label = normalizeLabel(text);
   if (!label) return undefined;
-  const exact = ALL_LABELS.find((l) => l.label === label);
+  const squeezed = label.replace(/ /g, '');
+  // OCR drops the space of "P/L Open" or adds one: compare without spaces too.
+  const exact = ALL_LABELS.find((l) => l.label === label) ?? ALL_LABELS.find((l) => l.label.replace(/ /g, '') === squeezed);
   if (exact) return exact;
   let best: { kind: ColumnKind; label: string; distance: number } | undefined;
   for (const l of ALL_LABELS) {

@@ -42,6 +42,13 @@ export function readSymbol(raw: string): { symbol: string; corrected: boolean } 
   return { symbol: ROOT_ALIASES[symbol] ?? symbol, corrected };
 }
 
+/** A lone word that is not quite a ticker ("AnPL", "wm"): read upper-cased and flagged for the user to fix. */
+export function looseStock(text: string): Instrument | undefined {
+  const word = text.trim();
+  if (!/^[A-Za-z]{1,5}$/.test(word) || NOT_A_SYMBOL.has(word.toUpperCase())) return undefined;
+  return { symbol: word.toUpperCase(), assetType: 'stock', strike: null, expiry: null, corrected: { symbol: true, strike: false, expiry: false, assetType: false }, yearInferred: false };
+}
+
 function optionType(word: string): { type: 'call' | 'put'; corrected: boolean } | undefined {
   const w = word.replace(/[.,;:]$/, '');
   if (/^(?:call|calls|c)$/i.test(w)) return { type: 'call', corrected: false };

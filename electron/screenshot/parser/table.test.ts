@@ -147,11 +147,41 @@ SPY 261218C00600000       2       12.35    18.10    150.00`);
     expect(table.positions[0]!.confidence.overall).toBeLessThan(LOW_CONFIDENCE);
   });
 
-  it('takes the side the P&L says when OCR lost the minus sign, and flags it', () => {
+  it('takes the side a signed P&L says when OCR lost the minus of the quantity, and flags it', () => {
     const table = parse(`${HEAD}
-SPX 261231P05800000       1       21.70    18.25    345.00`);
+SPX 261231P05800000       1       21.70    18.25   +345.00`);
     expect(table.positions[0]!.side).toBe('short');
     expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('flags both side and P&L when either minus may be the one lost', () => {
+    // Long 1 with a loss of 345, or short 1 with a gain of 345: the text cannot tell.
+    const table = parse(`${HEAD}
+SPX 261231P05800000       1       21.70    18.25    345.00`);
+    expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.positions[0]!.confidence.fields.pnl).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('trusts a P&L written in parentheses over an unsigned quantity', () => {
+    const table = parse(`Instrument                      Qty   Trade Price        Mark     P/L Open
+SPX 100 31 DEC 26 6000 PUT        1         45.20       38.75      $645.00
+QQQ 100 15 JAN 27 520 PUT        +3          8.90        7.45    ($435.00)`);
+    expect(table.positions.map((p) => [p.side, p.pnl])).toEqual([
+      ['short', 645],
+      ['long', -435],
+    ]);
+  });
+
+  it('reads a "+" taken for a 4 in a P&L and a quantity it could not read, from the P&L', () => {
+    const table = parse(`Symbol                    Qty    Avg Cost   Last Price   Unrealized P/L
+SPY261218C00605000          1      10.800        11.95          4115.00
+MSFT                       a0      412.35       405.10          -290.00`);
+    expect(table.positions.map(fields)).toEqual([
+      ['SPY', 'call', 605, '2026-12-18', 1, 'long', 10.8, 11.95, 115],
+      ['MSFT', 'stock', null, null, 40, 'long', 412.35, 405.1, -290],
+    ]);
+    expect(table.positions[1]!.confidence.fields.quantity).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.warnings).toEqual(['The quantity of "MSFT a0 412.35 405.10 -290.00" could not be read; 40 was worked out from its P&L. Please check it.']);
   });
 
   it('reads a number split in two words and a header word with an OCR slip', () => {
