@@ -52,6 +52,8 @@ const INFERRED = 0.6;
 const YEAR_INFERRED = 0.7;
 const DISAGREES = 0.6;
 const VERIFIED = 0.9;
+/** Below this OCR confidence an unsigned number may have lost its minus sign. */
+const SIGN_DOUBT = 0.5;
 
 interface Choice {
   avg: number;
@@ -132,7 +134,11 @@ export function resolvePosition(r: RowReading, rawText: string): ExtractedPositi
   // carries no sign either, its own minus may be the one lost: both stay in doubt.
   const side = check?.side ?? readSide;
   const flipped = side !== readSide;
-  const pnlSignInDoubt = (flipped || check?.pnlFlipped === true) && r.pnl !== undefined && !r.pnl.signed;
+  // Tesseract marks a number whose minus it dropped with a very low confidence: an unsigned
+  // quantity or P&L it doubts may have lost its sign even when the P&L check holds.
+  const unsure = (read: { confidence: number } | undefined) => read !== undefined && read.confidence < SIGN_DOUBT;
+  const signLost = (!r.quantity.negative && !r.sideWord && !r.quantity.fromPnl && unsure(r.quantity)) || (r.pnl !== undefined && !r.pnl.signed && unsure(r.pnl));
+  const pnlSignInDoubt = r.pnl !== undefined && !r.pnl.signed && (flipped || check?.pnlFlipped === true || signLost);
   fields.side = flipped || pnlSignInDoubt ? Math.min(q.confidence, pnlSignInDoubt ? 0.6 : 0.7) : qtyAndSide(q.confidence, false);
 
   const money = (m: MoneyRead | undefined, chosen: number | undefined, perContract = false) => {

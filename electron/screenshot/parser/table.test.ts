@@ -162,6 +162,15 @@ SPX 261231P05800000       1       21.70    18.25    345.00`);
     expect(table.positions[0]!.confidence.fields.pnl).toBeLessThan(LOW_CONFIDENCE);
   });
 
+  it('doubts the signs when OCR doubts an unsigned P&L, even though the P&L check holds', () => {
+    // Read as long 3 with a gain of 225; the screenshot said -3 and -225.00, both minus signs lost
+    // (tesseract gives such a word a confidence near 0).
+    const table = parse(`${HEAD}
+GLD 270115P00300000       3        5.40     6.15    225.00`, { '225.00': 0.05 });
+    expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.positions[0]!.confidence.fields.pnl).toBeLessThan(LOW_CONFIDENCE);
+  });
+
   it('trusts a P&L written in parentheses over an unsigned quantity', () => {
     const table = parse(`Instrument                      Qty   Trade Price        Mark     P/L Open
 SPX 100 31 DEC 26 6000 PUT        1         45.20       38.75      $645.00
