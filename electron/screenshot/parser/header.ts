@@ -111,8 +111,10 @@ export function findHeader(rows: Row[]): Header | undefined {
     if (!kinds.has('quantity') || !(kinds.has('avgPrice') || kinds.has('mark') || kinds.has('pnl'))) return;
     const named = columns.filter((c) => classifyLabel(c.label)).length;
     if (named < 3) return;
-    // A heading with no instrument label (thinkorswim can leave it blank): the leftmost column is it.
-    if (!kinds.has('instrument') && columns[0] && columns[0].kind === 'other') columns[0].kind = 'instrument';
+    // A heading with no instrument label (thinkorswim can leave it blank): the unnamed leftmost
+    // column is it, or the space left of the first heading.
+    if (!kinds.has('instrument') && columns[0]?.kind === 'other') columns[0].kind = 'instrument';
+    else if (!kinds.has('instrument') && columns[0]) columns.unshift({ kind: 'instrument', label: '', x0: 0, x1: Math.max(0, columns[0].x0 - 1) });
     if (!best || named > best.score) best = { rowIndex, columns: dedupe(columns), broker: detectBroker(columns.map((c) => c.label)), score: named };
   });
   if (!best) return undefined;

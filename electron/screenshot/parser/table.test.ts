@@ -193,6 +193,12 @@ MSFT                       a0      412.35       405.10          -290.00`);
     expect(table.warnings).toEqual(['The quantity of "MSFT a0 412.35 405.10 -290.00" could not be read; 40 was worked out from its P&L. Please check it.']);
   });
 
+  it('reads a table whose instrument column has no heading', () => {
+    const table = parse(`                                Qty   Trade Price        Mark     P/L Open
+SPY 100 18 DEC 26 600 CALL       +2         12.35       13.10      $150.00`);
+    expect(table.positions.map(fields)).toEqual([['SPY', 'call', 600, '2026-12-18', 2, 'long', 12.35, 13.1, 150]]);
+  });
+
   it('reads a number split in two words and a header word with an OCR slip', () => {
     const table = parse(`Instrument                      Qty   Trade Price        Mark     PIL Open
 NDX 100 19 MAR 27 21500 CALL     +1     1, 012.50    1,104.30    $9,180.00`);
