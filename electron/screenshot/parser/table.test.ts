@@ -199,6 +199,31 @@ SPY 100 18 DEC 26 600 CALL       +2         12.35       13.10      $150.00`);
     expect(table.positions.map(fields)).toEqual([['SPY', 'call', 600, '2026-12-18', 2, 'long', 12.35, 13.1, 150]]);
   });
 
+  it('reads descriptions wrapped over two lines, the numbers beside either line', () => {
+    const page = ocrPageFromText(`Name                   Quantity     Avg cost    Current price   Total return
+SPY $600 Call                 2       $12.35          $12.97       +$124.00
+12/18/26
+QQQ $540 Call
+1/15/27                       3        $0.85           $1.20       +$105.00
+AAPL                         25      $226.10         $231.15       +$126.25`);
+    const table = parsePositionTable(page, { today: TODAY });
+    expect(table.positions.map(fields)).toEqual([
+      ['SPY', 'call', 600, '2026-12-18', 2, 'long', 12.35, 12.97, 124],
+      ['QQQ', 'call', 540, '2027-01-15', 3, 'long', 0.85, 1.2, 105],
+      ['AAPL', 'stock', null, null, 25, 'long', 226.1, 231.15, 126.25],
+    ]);
+    expect(table.warnings).toEqual([]);
+  });
+
+  it('passes over group subtotal rows without a warning', () => {
+    const table = parse(`Instrument                                Qty   Trade Price    Mark    P/L Open
+SPY                                                                     $150.00
+SPY 100 18 DEC 26 600 CALL                 +2         12.35   13.10     $150.00`);
+    expect(table.positions.map((p) => p.symbol)).toEqual(['SPY']);
+    expect(table.positions[0]!.assetType).toBe('call');
+    expect(table.warnings).toEqual([]);
+  });
+
   it('reads a number split in two words and a header word with an OCR slip', () => {
     const table = parse(`Instrument                      Qty   Trade Price        Mark     PIL Open
 NDX 100 19 MAR 27 21500 CALL     +1     1, 012.50    1,104.30    $9,180.00`);

@@ -96,6 +96,41 @@ function repairColumns(money: Record<MoneyKind, MoneyRead | undefined>[]): boole
   return money.some((m) => m.pnl && /^\(|\)$/.test(m.pnl.text));
 }
 
+interface BodyRow {
+  row: Row;
+  cells: Assigned;
+}
+
+/**
+ * Instrument descriptions wrapped over two lines ("SPY $600 Call" above "12/18/26"), the numbers
+ * beside one line or between the two: a row with numbers takes the text-only rows right above or
+ * below it when its own description is missing or does not read alone. The rows taken are dropped.
+ */
+function joinWrappedInstruments(body: BodyRow[], lineHeight: number, today: string): BodyRow[] {
+  const textOnly = (b: BodyRow | undefined) => b !== undefined && Object.keys(b.cells).every((k) => k === 'instrument' || k === 'other') && (b.cells.instrument?.length ?? 0) > 0;
+  const close = (upper: BodyRow, lower: BodyRow) => lower.row.y0 - upper.row.y1 < lineHeight * 1.2;
+  const reads = (words: OcrWord[]) => parseInstrument(wordsText(words), today) !== undefined;
+  const taken = new Set<BodyRow>();
+  body.forEach((b, i) => {
+    if (!NUMERIC.some((k) => b.cells[k]) || taken.has(b)) return;
+    const own = b.cells.instrument ?? [];
+    if (own.length && reads(own)) return;
+    const above = textOnly(body[i - 1]) && !taken.has(body[i - 1]!) && close(body[i - 1]!, b) ? body[i - 1] : undefined;
+    const below = textOnly(body[i + 1]) && close(b, body[i + 1]!) ? body[i + 1] : undefined;
+    for (const [before, after] of [[above, undefined], [undefined, below], [above, below]] as const) {
+      if (!before && !after) continue;
+      const words = [...(before?.cells.instrument ?? []), ...own, ...(after?.cells.instrument ?? [])];
+      if (!reads(words)) continue;
+      b.cells.instrument = words;
+      b.row = { ...b.row, text: [before?.row.text, b.row.text, after?.row.text].filter(Boolean).join(' ') };
+      if (before) taken.add(before);
+      if (after) taken.add(after);
+      return;
+    }
+  });
+  return body.filter((b) => !taken.has(b));
+}
+
 export interface ParseOptions {
   /** YYYY-MM-DD; resolves an expiry written without a year. Default: today (UTC). */
   today?: string;
@@ -108,7 +143,11 @@ export function parsePositionTable(page: OcrPage, options: ParseOptions = {}): P
   if (!header) return { broker: 'generic', positions: [], warnings: ['No positions table found: no heading row with a quantity and a price or P&L column.'] };
 
   const lineHeight = textHeight(rows.flatMap((r) => r.words));
-  const body = rows.slice(header.rowIndex + 1).map((row) => ({ row, cells: assign(row, header.columns, lineHeight) }));
+  const body = joinWrappedInstruments(
+    rows.slice(header.rowIndex + 1).map((row) => ({ row, cells: assign(row, header.columns, lineHeight) })),
+    lineHeight,
+    today,
+  );
   const money = body.map(({ cells }) => Object.fromEntries(MONEY.map((kind) => [kind, readMoney(cells[kind])])) as Record<MoneyKind, MoneyRead | undefined>);
 
   const negativesInParentheses = repairColumns(money);
@@ -153,7 +192,9 @@ function readRow(row: Row, cells: Assigned, money: Record<MoneyKind, MoneyRead |
 
   const readQuantity = read && read.n.value !== 0 && !read.n.percent ? { value: Math.abs(read.n.value), negative: read.n.value < 0, confidence: minConfidence(read.words), corrected: read.n.corrected } : undefined;
   const quantity: RowReading['quantity'] | undefined = readQuantity ?? quantityFromPnl(instrument, money);
-  if (!quantity) return instrument.assetType !== 'stock' || prices > 0 ? { warning: `Skipped "${rawText}": no quantity found.` } : undefined;
+  // A stock-like row with only a P&L is a group's subtotal (thinkorswim's underlying rows), not a position.
+  const subtotal = instrument.assetType === 'stock' && !money.avgPrice && !money.mark;
+  if (!quantity) return instrument.assetType !== 'stock' || (prices > 0 && !subtotal) ? { warning: `Skipped "${rawText}": no quantity found.` } : undefined;
 
   const sideText = `${wordsText(cells.side)} ${wordsText(cells.quantity)} ${wordsText(cells.avgPrice)} ${wordsText(cells.instrument)}`;
   const reading: RowReading = { instrument, instrumentConfidence: minConfidence(instrumentWords), quantity, sideWord: sideWord(sideText), negativesInParentheses, ...money };
