@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   ),
   /** The model's name on that server; the provider's default when unset. */
   OPENAI_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(200).optional()),
+  /** The model that reads broker screenshots (it must accept images); OPENAI_MODEL when unset. */
+  OPENAI_VISION_MODEL: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(200).optional()),
   /** The longest the model may stay silent (before its answer starts, and between two pieces of it). */
   OPENAI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   /**

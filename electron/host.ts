@@ -1,21 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/schemas/app';
+import { CoachError } from '../shared/errors';
 import { KEY_NAMES } from '../shared/schemas/keys';
 import { AlertsService } from './alerts/service';
 import { AlertWorker } from './alerts/worker';
 import { appHandlers } from './app/service';
 import { ChatService } from './chat/service';
 import type { ScreenCapturer } from './screenshot/capture';
-import { ScreenshotService } from './screenshot/service';
+import { ScreenshotService, type ImageChecker } from './screenshot/service';
+import type { PositionExtractor } from './screenshot/types';
+import { OpenAiVisionExtractor } from './screenshot/vision/openai-vision';
 import { CHAT_FUNCTIONS } from './chat/functions';
 import { createOfflineProvider } from './chat/providers';
-import { OpenAiProvider } from './chat/providers/openai';
+import { DEFAULT_OPENAI_MODEL, OpenAiProvider } from './chat/providers/openai';
 import type { ChatFunction, ChatProvider } from './chat/types';
 import { loadConfig, APP_NAME, type AppConfig } from './config';
 import { EventBus } from './contract/event-bus';
 import { createDispatcher, mergeHandlers, type Dispatch } from './contract/dispatcher';
-import { createStreamDispatcher, type StreamDispatch } from './contract/stream-dispatcher';
+import { createStreamDispatcher, mergeStreamHandlers, type StreamDispatch } from './contract/stream-dispatcher';
 import { StreamRegistry } from './contract/stream-registry';
 import { Database } from './db/database';
 import { JournalService } from './journal/service';
@@ -83,6 +86,11 @@ export interface HostOptions {
   notifier?: NativeNotifier;
   /** Screen capture of the desktop shell (desktopCapturer); absent in web mode. */
   capturer?: ScreenCapturer;
+  /**
+   * The screenshot reader's image check and local OCR (tests pass doubles). Absent: the real ones
+   * (electron/screenshot/image.ts, electron/screenshot/local-extractor.ts).
+   */
+  screenshot?: { checkImage?: ImageChecker; localOcr?: PositionExtractor };
   /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
   chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
 }
@@ -110,6 +118,8 @@ export interface Host {
   readonly chat: ChatService;
   /** The opportunity scanner: `run({scans?, symbols?, limit?})` for the coach's scan_opportunities, schedules CRUD. */
   readonly scanner: ScannerService;
+  /** Broker screenshots: the daily limit, capture, and the reading of positions (`screenshot:extract`). */
+  readonly screenshots: ScreenshotService;
   readonly dispatch: Dispatch;
   /** The streaming calls of the contract (`streams`: the chat's answers). */
   readonly streams: StreamDispatch;
@@ -214,11 +224,31 @@ export function createHost(options: HostOptions): Host {
     notifications,
     logger,
   });
-  const screenshots = new ScreenshotService({ db, dailyLimit: () => settings.list()['screenshot.dailyLimit'], capturer: options.capturer });
   const streamRegistry = new StreamRegistry();
   const offlineCoach = createOfflineProvider({ paceMs: config.OFFLINE_COACH_PACE_MS });
   const openAiKey = secrets.getter('OPENAI_API_KEY');
   const openAiBreaker = breakers.create('openai', { failureThreshold: 5, cooldownMs: 30_000 });
+  const screenshots = new ScreenshotService({
+    db,
+    dailyLimit: () => settings.list()['screenshot.dailyLimit'],
+    capturer: options.capturer,
+    // LEAD: after merging `ocr`, default these to `checkImage` (./screenshot/image) and `new LocalOcrExtractor(...)` (./screenshot/local-extractor).
+    checkImage: options.screenshot?.checkImage ?? notWiredYet.checkImage,
+    extractors: {
+      local: options.screenshot?.localOcr ?? notWiredYet.localOcr,
+      // Same server, key and breaker as the chat: an outage seen by either trips both.
+      vision: {
+        extractor: new OpenAiVisionExtractor({
+          apiKey: openAiKey,
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_VISION_MODEL ?? config.OPENAI_MODEL ?? DEFAULT_OPENAI_MODEL,
+          timeoutMs: config.OPENAI_TIMEOUT_MS,
+          breaker: openAiBreaker,
+        }),
+        enabled: () => Boolean(openAiKey()),
+      },
+    },
+  });
   const openAi = new OpenAiProvider({
     apiKey: openAiKey,
     baseURL: config.OPENAI_BASE_URL,
@@ -262,7 +292,7 @@ export function createHost(options: HostOptions): Host {
     ),
     { logger, validateOutput: development, onCrash: (error, ctx) => monitoring.captureError(error, ctx) },
   );
-  const dispatchStream = createStreamDispatcher(chat.streamHandlers(), {
+  const dispatchStream = createStreamDispatcher(mergeStreamHandlers(chat.streamHandlers(), screenshots.streamHandlers()), {
     logger,
     validateOutput: development,
     onCrash: (error, ctx) => monitoring.captureError(error, ctx),
@@ -306,6 +336,7 @@ export function createHost(options: HostOptions): Host {
     notifications,
     scanner,
     chat,
+    screenshots,
     dispatch,
     streams,
     streamRegistry,
@@ -330,3 +361,9 @@ export function createHost(options: HostOptions): Host {
     },
   };
 }
+
+/** LEAD: remove with the merge of `ocr` (the real image check and local OCR replace these). */
+const notWiredYet: { checkImage: ImageChecker; localOcr: PositionExtractor } = {
+  checkImage: () => Promise.reject(new CoachError('unavailable', 'The screenshot reader is not part of this build yet')),
+  localOcr: { method: 'local_ocr', extract: () => Promise.reject(new CoachError('unavailable', 'Local OCR is not part of this build yet')) },
+};

@@ -12,6 +12,7 @@ import type { Database } from '../db/database';
 import { FunctionExecutor } from './executor';
 import { exportSession, type ChatExport } from './export';
 import { ChatRepository, firstWords } from './repository';
+import { formatScreenshotContext, SCREENSHOT_ANALYSIS_MESSAGE, screenshotSessionTitle } from './screenshot-context';
 import { planTurn, runTurn, type TurnDeps } from './turn';
 import type { ChatFunction, ChatProvider } from './types';
 
@@ -78,8 +79,41 @@ export class ChatService {
     return runTurn(this.turnDeps, plan, this.options.provider(), ctx);
   }
 
+  /**
+   * Confirmed screenshot positions: stored in the session (a new one titled by their underlyings
+   * when none is given) as a context message, then analysed in a turn streamed exactly like `send`.
+   * An unknown session is refused before anything is stored. The positions are written before the
+   * turn and stay if it fails: the trader confirmed them, and a follow-up (or a regenerate) can use
+   * them without confirming again; the error event says so.
+   */
+  async injectScreenshotContext(input: StreamParams<'chat:screenshotContext'>, ctx: StreamContext<'chat:screenshotContext'>): Promise<ChatTurnResult> {
+    if (input.sessionId !== undefined) this.session(input.sessionId);
+    const content = formatScreenshotContext(input.positions, { broker: input.broker, extractionId: input.extractionId, at: this.clock() });
+    const created = input.sessionId === undefined;
+    const sessionId = input.sessionId ?? this.newId();
+    this.options.db.transaction(() => {
+      if (created) this.repo.insertSession(sessionId, screenshotSessionTitle(input.positions), this.nowIso());
+      this.storeContext(sessionId, content);
+    });
+    this.options.events.emit('chat:sessionsChanged', { reason: created ? 'created' : 'message', id: sessionId });
+    ctx.log.info('screenshot positions stored', { sessionId, created, positions: input.positions.length, extractionId: input.extractionId, broker: input.broker });
+
+    const plan = planTurn(this.turnDeps, { sessionId, message: SCREENSHOT_ANALYSIS_MESSAGE }, titleFrom);
+    const emit: typeof ctx.emit = (event) =>
+      ctx.emit(event.type === 'error' && event.code !== 'aborted' ? { ...event, message: `${event.message}${POSITIONS_KEPT}` } : event);
+    try {
+      return await runTurn(this.turnDeps, plan, this.options.provider(), { ...ctx, emit });
+    } catch (error) {
+      if (error instanceof CoachError && error.code !== 'aborted') throw new CoachError(error.code, `${error.message}${POSITIONS_KEPT}`);
+      throw error;
+    }
+  }
+
   streamHandlers(): StreamHandlerMap {
-    return { 'chat:send': (input, ctx) => this.send(input, ctx) };
+    return {
+      'chat:send': (input, ctx) => this.send(input, ctx),
+      'chat:screenshotContext': (input, ctx) => this.injectScreenshotContext(input, ctx),
+    };
   }
 
   list(filter: z.output<typeof ChatSessionListInputSchema>): ChatSession[] {
@@ -118,6 +152,13 @@ export class ChatService {
    */
   injectContext(sessionId: string, content: string): ChatMessage {
     this.session(sessionId);
+    const message = this.options.db.transaction(() => this.storeContext(sessionId, content));
+    this.options.events.emit('chat:sessionsChanged', { reason: 'message', id: sessionId });
+    return message;
+  }
+
+  /** Writes a context message (inside the caller's transaction). */
+  private storeContext(sessionId: string, content: string): ChatMessage {
     const now = this.nowIso();
     const message: ChatMessage = {
       id: this.newId(),
@@ -130,11 +171,8 @@ export class ChatService {
       provider: null,
       createdAt: now,
     };
-    this.options.db.transaction(() => {
-      this.repo.insertMessage(message);
-      this.repo.touchSession(sessionId, now);
-    });
-    this.options.events.emit('chat:sessionsChanged', { reason: 'message', id: sessionId });
+    this.repo.insertMessage(message);
+    this.repo.touchSession(sessionId, now);
     return message;
   }
 
@@ -178,5 +216,8 @@ export class ChatService {
 export function titleFrom(message: string): string {
   return firstWords(message, TITLE_CHARS) || DEFAULT_TITLE;
 }
+
+/** Added to a failed analysis: the positions were stored before the turn and stay. */
+const POSITIONS_KEPT = ' Your positions are saved in this chat: ask about them again when ready.';
 
 const notFound = (id: string) => new CoachError('not_found', `No chat session ${id}`);

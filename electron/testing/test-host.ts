@@ -40,7 +40,7 @@ function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
 }
 
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat'] } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat']; screenshot?: HostOptions['screenshot'] } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -51,6 +51,7 @@ export async function startTestHost(
     logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     notifier: options.notifier,
     chat: options.chat,
+    screenshot: options.screenshot,
   });
   host.start();
   const server = await startApiServer({

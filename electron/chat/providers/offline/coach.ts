@@ -3,6 +3,7 @@ import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import { ChatProviderError, type ChatProvider, type ProviderTurn } from '../../types';
 import type { PlannedCall } from './arguments';
 import { composeCall, composeNext, composeUnavailable } from './compose';
+import { composeBookTotals } from './compose/positions';
 import { composeExplain, composeReply } from './compose/replies';
 import { readConversation } from './conversation';
 import { planTurn } from './intent';
@@ -63,6 +64,10 @@ export class OfflineCoach implements ChatProvider {
 
     const today = marketDate(now);
     let last: { call: PlannedCall; record: FunctionCallRecord } | null = null;
+    // The calls are the session's context positions (a screenshot's, one per underlying): their sums close the answer.
+    const held = conversation.contextPositions;
+    const book = held.length > 0 && plan.calls.length === held.length && plan.calls.every((c, i) => c.name === 'analyze_position' && c.arguments.legs === held[i]!.legs);
+    const analysed: unknown[] = [];
     for (const call of plan.calls) {
       stopIfAborted(turn);
       last = null;
@@ -77,7 +82,10 @@ export class OfflineCoach implements ChatProvider {
       if (answer.unreadable) turn.log.warn('offline coach could not read a function result', { name: call.name });
       await write(answer.text);
       if (record.status === 'ok' && !answer.unreadable) last = { call, record };
+      if (record.status === 'ok') analysed.push(record.result);
     }
+    const totals = book ? composeBookTotals(analysed, plan.calls[0]?.focus ?? null) : null;
+    if (totals) await write(totals);
     // A next step only follows an answer that worked.
     const next = last ? composeNext(last.call, last.record, experience) : null;
     if (next) await write(next);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfirmedPositionSchema } from '../../../../shared/schemas/screenshot';
 import type { ModelMessage } from '../../types';
 import type { ContextPosition } from './arguments';
 import { findSymbols } from './entities';
@@ -18,18 +19,9 @@ const HISTORY = 12;
 
 /**
  * Positions in a context message: a JSON object `{"positions": [...]}` (bare or in a ```json block),
- * each as the screenshot reader extracts them (issue 10's ExtractedPosition).
+ * each a confirmed screenshot position (the chat service writes them: electron/chat/screenshot-context.ts).
  */
-const ExtractedPosition = z.object({
-  symbol: z.string().trim().toUpperCase().min(1),
-  assetType: z.enum(['stock', 'call', 'put']),
-  strike: z.number().positive().nullish(),
-  expiry: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-  quantity: z.number().positive(),
-  side: z.enum(['long', 'short']),
-  avgPrice: z.number().min(0).nullish(),
-});
-const PositionsBlock = z.object({ positions: z.array(ExtractedPosition).min(1) });
+const PositionsBlock = z.object({ positions: z.array(ConfirmedPositionSchema).min(1) });
 
 export interface Conversation {
   message: string;

@@ -104,3 +104,36 @@ export function composePortfolio(r: z.infer<typeof PortfolioResult>, ctx: Compos
   const teach = ctx.experience === 'beginner' ? paragraphs(TERMS.dollarDelta, TERMS.betaWeighted, TERMS.theta) : null;
   return paragraphs(lead, head, bullets(positions), greeks, flagLines(r.flags).join('\n'), failed, teach);
 }
+
+/** A signed share count as a trader writes it: +123.4, -60 (ASCII minus, so "Total delta: -60" reads and searches plainly). */
+const signedShares = (value: number) => `${value < 0 ? '-' : '+'}${plain(Math.abs(value))}`;
+
+/**
+ * The sums over several analysed positions (the positions a screenshot gave, one per underlying):
+ * what a follow-up asked for ("what is my total delta?", "should I close the losers?"), else P&L and
+ * the main greeks. Null when no position could be read.
+ */
+export function composeBookTotals(results: readonly unknown[], focus: string | null): string | null {
+  const positions = results.flatMap((r) => {
+    const parsed = PositionResult.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+  if (!positions.length) return null;
+  const sum = (pick: (p: z.infer<typeof PositionResult>) => number) => positions.reduce((total, p) => total + pick(p), 0);
+  const delta = sum((p) => p.greeks.delta);
+  const open = sum((p) => p.unrealizedPnl);
+  const across = positions.length > 1 ? ` across ${positions.map((p) => p.underlying).join(', ')}` : '';
+  if (focus === 'pnl') {
+    const losers = positions.filter((p) => p.unrealizedPnl < 0).sort((a, b) => a.unrealizedPnl - b.unrealizedPnl);
+    const losing = losers.length
+      ? `Losing: ${losers.map((p) => `${p.name} ${pnl(p.unrealizedPnl)}`).join('; ')}. Whether to close them is your call: weigh each loss against its max loss, breakeven and time left above, not the loss alone.`
+      : 'None of them is losing money at the current marks.';
+    return paragraphs(`**Open P&L: ${pnl(open)}**${across}.`, losing);
+  }
+  if (focus === 'delta') return `**Total delta: ${signedShares(delta)}** shares${across}.`;
+  if (focus && ['gamma', 'theta', 'vega'].includes(focus)) {
+    const value = sum((p) => p.greeks[focus as 'gamma' | 'theta' | 'vega']);
+    return `**Total ${focus}: ${focus === 'gamma' ? plain(value, 3) : money(value)}**${focus === 'theta' ? ' per day' : focus === 'vega' ? ' per IV point' : ''}${across}.`;
+  }
+  return `**Total delta: ${signedShares(delta)}** shares${across}; open P&L ${pnl(open)}, theta ${money(sum((p) => p.greeks.theta))} per day, vega ${money(sum((p) => p.greeks.vega))} per IV point.`;
+}

@@ -1,0 +1,147 @@
+import type { ExtractedPosition, PositionField } from '../../../shared/schemas/screenshot';
+import type { Instrument } from './instrument';
+
+/**
+ * A row's readings turned into a position with a confidence per field.
+ *
+ * A field starts at the lowest OCR confidence of the words it was read from, and is lowered when
+ * the reader had to guess: a look-alike character corrected (×0.75), a missing decimal point
+ * supplied (×0.6), a year not written (×0.7), or the open P&L disagreeing with the prices
+ * ((mark − avg) × qty × multiplier, sign by side) beyond rounding (avg, mark, P&L ×0.6, quantity
+ * and side ×0.85). When the P&L does agree — a check across four independently read numbers — the
+ * numbers are almost surely right, so those fields are raised to at least 0.9 (0.85 if they needed
+ * a correction to agree). The check also settles the guesses it can: a decimal point added or not,
+ * a lost minus sign (the side that makes the P&L work), an average quoted per contract (×100).
+ *
+ * Overall confidence is the lowest field's: one wrong field makes the position wrong, so the
+ * position is only as sure as its weakest field.
+ */
+
+export interface MoneyRead {
+  value: number;
+  decimals: number;
+  confidence: number;
+  corrected: boolean;
+  /** The value as read when `value` is a guess (decimal point supplied). */
+  alternatives: number[];
+  inferred?: boolean;
+}
+
+export interface RowReading {
+  instrument: Instrument;
+  instrumentConfidence: number;
+  quantity: { value: number; negative: boolean; confidence: number; corrected: boolean };
+  /** "short", "credit", "sell"… written in the row. */
+  sideWord?: 'long' | 'short';
+  avgPrice?: MoneyRead;
+  mark?: MoneyRead;
+  pnl?: MoneyRead;
+}
+
+const CORRECTED = 0.75;
+const INFERRED = 0.6;
+const YEAR_INFERRED = 0.7;
+const DISAGREES = 0.6;
+const VERIFIED = 0.9;
+
+interface Choice {
+  avg: number;
+  mark: number;
+  pnl: number;
+  side: 'long' | 'short';
+  /** How many guesses it takes (0: everything as read). */
+  cost: number;
+  perContract: boolean;
+}
+
+const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
+
+function candidates(m: MoneyRead): { value: number; cost: number }[] {
+  return [{ value: m.value, cost: 0 }, ...m.alternatives.map((value) => ({ value, cost: 1 }))];
+}
+
+/** The cheapest reading of avg, mark, P&L and side under which the P&L follows from the prices. */
+function crossCheck(r: RowReading, readSide: 'long' | 'short'): Choice | undefined {
+  if (!r.avgPrice || !r.mark || !r.pnl) return undefined;
+  const multiplier = r.instrument.assetType === 'stock' ? 1 : 100;
+  const units = r.quantity.value * multiplier;
+  const choices: Choice[] = [];
+  for (const avg of candidates(r.avgPrice)) {
+    const avgs = [{ ...avg, perContract: false }];
+    // Some brokers quote an option's average per contract (×100) beside a per-share mark.
+    if (multiplier === 100 && avg.value > r.mark.value * 20) avgs.push({ value: avg.value / 100, cost: avg.cost + 1, perContract: true });
+    for (const a of avgs) {
+      for (const mark of candidates(r.mark)) {
+        for (const pnl of candidates(r.pnl)) {
+          for (const side of [readSide, readSide === 'long' ? 'short' : 'long'] as const) {
+            const expected = (mark.value - a.value) * units * (side === 'short' ? -1 : 1);
+            // Rounding: each price is shown to the cent, the broker computes from more digits.
+            const tolerance = Math.max(units * 0.01 + 0.011, Math.abs(pnl.value) * 0.002);
+            if (Math.abs(expected - pnl.value) <= tolerance) {
+              choices.push({ avg: a.value, mark: mark.value, pnl: pnl.value, side, perContract: a.perContract, cost: a.cost + mark.cost + pnl.cost + (side === readSide ? 0 : 2) });
+            }
+          }
+        }
+      }
+    }
+  }
+  return choices.sort((a, b) => a.cost - b.cost)[0];
+}
+
+export function resolvePosition(r: RowReading, rawText: string): ExtractedPosition {
+  const { instrument: ins } = r;
+  const readSide: 'long' | 'short' = r.quantity.negative ? 'short' : (r.sideWord ?? 'long');
+  const check = crossCheck(r, readSide);
+  // A check that holds however the quantity is read proves nothing about it (avg = mark, P&L 0).
+  const meaningful = check !== undefined && Math.abs(check.pnl) > 0;
+  const disagrees = r.avgPrice !== undefined && r.mark !== undefined && r.pnl !== undefined && !check;
+
+  const fields: Partial<Record<PositionField, number>> = {};
+  const guessed = (base: number, corrected: boolean, inferred: boolean, checked: boolean) => {
+    if (checked && meaningful) return Math.max(base, VERIFIED) * (corrected || inferred ? 0.95 : 1);
+    return base * (corrected ? CORRECTED : 1) * (inferred ? INFERRED : 1) * (disagrees ? DISAGREES : 1);
+  };
+
+  const ic = r.instrumentConfidence;
+  fields.symbol = ic * (ins.corrected.symbol ? CORRECTED : 1);
+  fields.assetType = ic * (ins.corrected.assetType ? CORRECTED : 1);
+  if (ins.strike !== null) fields.strike = ic * (ins.corrected.strike ? CORRECTED : 1);
+  if (ins.expiry !== null) fields.expiry = ic * (ins.corrected.expiry ? CORRECTED : 1) * (ins.yearInferred ? YEAR_INFERRED : 1);
+
+  const q = r.quantity;
+  const qtyAndSide = (base: number, corrected: boolean) =>
+    meaningful ? Math.max(base, VERIFIED) * (corrected ? 0.95 : 1) : base * (corrected ? CORRECTED : 1) * (disagrees ? 0.85 : 1);
+  fields.quantity = qtyAndSide(q.confidence, q.corrected);
+  // The side the P&L says, when it is not the side shown: a minus sign lost or invented by OCR.
+  const side = check?.side ?? readSide;
+  fields.side = side === readSide ? qtyAndSide(q.confidence, false) : Math.min(q.confidence, 0.7);
+
+  const money = (m: MoneyRead | undefined, chosen: number | undefined, perContract = false) => {
+    if (!m) return null;
+    const value = chosen ?? m.value;
+    // A guess: the decimal point supplied and kept, or a per-contract average divided by 100.
+    const guess = (m.inferred === true && value === m.value) || perContract;
+    return { value, confidence: guessed(m.confidence, m.corrected, guess, check !== undefined) };
+  };
+  const avg = money(r.avgPrice, check?.avg, check?.perContract);
+  const mark = money(r.mark, check?.mark);
+  const pnl = money(r.pnl, check?.pnl);
+  if (avg) fields.avgPrice = avg.confidence;
+  if (mark) fields.mark = mark.confidence;
+  if (pnl) fields.pnl = pnl.confidence;
+
+  const rounded = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, round(Math.min(1, Math.max(0, v)), 3)])) as Partial<Record<PositionField, number>>;
+  return {
+    symbol: ins.symbol,
+    assetType: ins.assetType,
+    strike: ins.strike,
+    expiry: ins.expiry,
+    quantity: q.value,
+    side,
+    avgPrice: avg ? round(avg.value) : null,
+    mark: mark ? round(mark.value) : null,
+    pnl: pnl ? round(pnl.value, 2) : null,
+    confidence: { overall: Math.min(...Object.values(rounded)), fields: rounded },
+    rawText,
+  };
+}
