@@ -195,7 +195,8 @@ test('bad input: a text file, a 30 MB image, a corrupt PNG and a picture with no
   await expect(dialog.getByRole('alert')).toContainText('The PNG file is damaged and cannot be read');
   await close();
 
-  const paragraph = await renderHtmlToPng('<!doctype html><body style="margin:0;padding:24px;background:#fff;font:16px sans-serif"><p id="shot" style="width:640px">Markets were quiet this morning. I am thinking about what to trade next week and will write my plan here.</p></body>', browser as never);
+  const notes = '<p>Markets were quiet this morning. I am thinking about what to trade next week.</p><p>Plan: wait for the open, then decide. Keep risk small and journal every trade.</p>';
+  const paragraph = await renderHtmlToPng(`<!doctype html><body style="margin:0;background:#fff;font:16px sans-serif"><div id="shot" style="width:640px;padding:24px">${notes}</div></body>`, browser as never);
   await dropFile(page, await fileTransfer(page, { base64: paragraph.toString('base64'), name: 'notes.png', type: 'image/png' }));
   await expect(dialog.getByRole('alert')).toContainText('No positions table found', { timeout: 60_000 });
   await close();
