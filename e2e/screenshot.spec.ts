@@ -206,3 +206,40 @@ test('bad input: a text file, a 30 MB image, a corrupt PNG and a picture with no
   // Nothing reached the coach either: no conversation was started.
   await expect(page.getByRole('region', { name: 'AI Coach' }).locator('[data-testid="chat-message"]')).toHaveCount(0);
 });
+
+test('the menu\'s file picker and a paste into the composer open the reading; Escape cancels it and nothing is counted', async ({ page, browser, rpc }) => {
+  test.setTimeout(60_000);
+  const png = await renderBook(browser, bookTruth(fridayAhead()));
+  const quotaBefore = (await rpc('screenshot:quota')) as ScreenshotQuota;
+  await openApp(page);
+  const chat = page.getByRole('region', { name: 'AI Coach' });
+  const dialog = page.getByRole('dialog', { name: 'Read positions from a screenshot' });
+
+  await chat.getByRole('button', { name: 'Read positions from a screenshot' }).click();
+  const menu = chat.getByRole('menu', { name: 'Read positions from a screenshot' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Choose file…', 'Capture screen…']);
+  await expect(chat.getByTestId('screenshot-quota')).toHaveText(`${quotaBefore.used} of ${quotaBefore.limit} screenshots read today`);
+  const chooser = page.waitForEvent('filechooser');
+  await menu.getByRole('menuitem', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles({ name: 'tos.png', mimeType: 'image/png', buffer: png });
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await expect(dialog).toContainText('tos.png');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // An image pasted into the composer is read as a screenshot, not pasted as text.
+  const composer = chat.getByRole('textbox', { name: 'Message the coach' });
+  await composer.focus();
+  await composer.evaluate((element, base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png.toString('base64'));
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(composer).toHaveValue('');
+
+  expect(((await rpc('screenshot:quota')) as ScreenshotQuota).used).toBe(quotaBefore.used);
+  await expect(chat.locator('[data-testid="chat-message"]')).toHaveCount(0);
+});
