@@ -9,7 +9,8 @@ import { expect, openApp, test } from './fixtures';
 /**
  * Broker screenshot → chat, offline in web mode: a thinkorswim-like table rendered in Chromium is
  * dropped on the window, read by the local OCR, confirmed, and analysed by the offline coach; the
- * follow-up "what is my total delta?" answers the analyser's sum, also after a reload. Bad input
+ * follow-up "what is my total delta?" answers the analyser's sum, also after a reload; the daily
+ * limit's refusal is shown as the server words it. Bad input
  * gets a clear message and nothing is counted.
  */
 
@@ -168,6 +169,22 @@ test('a dropped thinkorswim screenshot is read, confirmed and analysed; "what is
   const quotaAfter = (await rpc('screenshot:quota')) as ScreenshotQuota;
   expect(quotaAfter.used).toBe(quotaBefore.used + 1);
   expect(consoleErrors).toEqual([]);
+
+  // The day's limit reached: the menu says so, and the server's refusal is shown as it words it.
+  await rpc('settings:set', { key: 'screenshot.dailyLimit', value: quotaAfter.used });
+  try {
+    await chat.getByRole('button', { name: 'Read positions from a screenshot' }).click();
+    await expect(chat.getByTestId('screenshot-quota')).toHaveText(`${quotaAfter.used} of ${quotaAfter.used} screenshot${quotaAfter.used === 1 ? '' : 's'} read today — the daily limit is reached`);
+    await page.keyboard.press('Escape');
+    await dropFile(page, await fileTransfer(page, { base64: png.toString('base64'), name: 'tos-positions.png', type: 'image/png' }));
+    await expect(dialog.getByRole('alert')).toContainText(`You have read ${quotaAfter.used} screenshot`);
+    await expect(dialog.getByRole('alert')).toContainText('Code rate_limited');
+  } finally {
+    await rpc('settings:reset', { key: 'screenshot.dailyLimit' });
+  }
+  expect(((await rpc('screenshot:quota')) as ScreenshotQuota).used).toBe(quotaAfter.used);
+  // The browser logs the refused request itself; nothing else went wrong.
+  expect(consoleErrors).toEqual(['console: Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
 });
 
 test('bad input: a text file, a 30 MB image, a corrupt PNG and a picture with no table each get a clear message; nothing is counted', async ({ page, browser, rpc }) => {
