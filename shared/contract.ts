@@ -253,9 +253,9 @@ export const events = {
   'chat:sessionsChanged': chat.ChatSessionsChangedSchema,
 } as const;
 
-/** `maxBodyBytes`: a larger JSON body than the API's 1 MiB over HTTP (an image). */
-function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBodyBytes?: number) {
-  return { input, event, output, description, rest, maxBodyBytes };
+/** `maxBody`: a larger JSON body than the API's 1 MiB over HTTP (an image), and what to say past it. */
+function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBody?: { bytes: number; message: string }) {
+  return { input, event, output, description, rest, maxBody };
 }
 
 /**
@@ -282,7 +282,10 @@ export const streams = {
    * OpenAI vision model when a key is set (local OCR if it fails). Progress events while it reads;
    * a reading counts against the daily limit, a refused image does not. Nothing is stored but the count.
    */
-  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096),
+  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', {
+    bytes: screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096,
+    message: `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB, the limit`,
+  }),
 } as const;
 
 export type Calls = typeof calls;

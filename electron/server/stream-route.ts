@@ -42,11 +42,12 @@ export interface StreamRequest {
  * response (no stream starts), and the client going away stops the call like a cancel.
  */
 export async function serveStream(req: IncomingMessage, res: ServerResponse, request: StreamRequest): Promise<void> {
+  const maxBody = streams[request.name].maxBody;
   let input: unknown;
   try {
-    input = await readJsonBody(req, streams[request.name].maxBodyBytes ?? MAX_BODY_BYTES);
+    input = await readJsonBody(req, maxBody?.bytes ?? MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyError) return request.fail({ code: error.code, message: error.message });
+    if (error instanceof BodyError) return request.fail({ code: error.code, message: error.code === 'payload_too_large' && maxBody ? maxBody.message : error.message });
     throw error;
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return request.fail({ code: 'invalid_input', message: 'Request body must be a JSON object' });

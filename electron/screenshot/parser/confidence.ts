@@ -18,24 +18,33 @@ import type { Instrument } from './instrument';
  */
 
 export interface MoneyRead {
+  /** The cell as read. */
+  text: string;
   value: number;
   decimals: number;
+  /** Digits written in all. */
+  digits: number;
+  /** Written with a sign or parentheses (a positive P&L usually is not). */
+  signed: boolean;
   confidence: number;
   corrected: boolean;
   /** The value as read when `value` is a guess (decimal point supplied). */
-  alternatives: number[];
+  alternatives: { value: number; signed: boolean }[];
   inferred?: boolean;
 }
 
 export interface RowReading {
   instrument: Instrument;
   instrumentConfidence: number;
-  quantity: { value: number; negative: boolean; confidence: number; corrected: boolean };
+  /** `fromPnl`: not readable, worked out from the P&L (which then checks nothing). */
+  quantity: { value: number; negative: boolean; confidence: number; corrected: boolean; fromPnl?: boolean };
   /** "short", "credit", "sell"… written in the row. */
   sideWord?: 'long' | 'short';
   avgPrice?: MoneyRead;
   mark?: MoneyRead;
   pnl?: MoneyRead;
+  /** The table writes losses in parentheses: its P&L signs are trusted over the quantity's. */
+  negativesInParentheses?: boolean;
 }
 
 const CORRECTED = 0.75;
@@ -43,6 +52,8 @@ const INFERRED = 0.6;
 const YEAR_INFERRED = 0.7;
 const DISAGREES = 0.6;
 const VERIFIED = 0.9;
+/** Below this OCR confidence an unsigned number may have lost its minus sign. */
+const SIGN_DOUBT = 0.5;
 
 interface Choice {
   avg: number;
@@ -51,13 +62,15 @@ interface Choice {
   side: 'long' | 'short';
   /** How many guesses it takes (0: everything as read). */
   cost: number;
+  /** The P&L's sign was taken as lost. */
+  pnlFlipped: boolean;
   perContract: boolean;
 }
 
 const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
 
-function candidates(m: MoneyRead): { value: number; cost: number }[] {
-  return [{ value: m.value, cost: 0 }, ...m.alternatives.map((value) => ({ value, cost: 1 }))];
+function candidates(m: MoneyRead): { value: number; signed: boolean; cost: number }[] {
+  return [{ value: m.value, signed: m.signed, cost: 0 }, ...m.alternatives.map((a) => ({ ...a, cost: 1 }))];
 }
 
 /** The cheapest reading of avg, mark, P&L and side under which the P&L follows from the prices. */
@@ -69,16 +82,20 @@ function crossCheck(r: RowReading, readSide: 'long' | 'short'): Choice | undefin
   for (const avg of candidates(r.avgPrice)) {
     const avgs = [{ ...avg, perContract: false }];
     // Some brokers quote an option's average per contract (×100) beside a per-share mark.
-    if (multiplier === 100 && avg.value > r.mark.value * 20) avgs.push({ value: avg.value / 100, cost: avg.cost + 1, perContract: true });
+    if (multiplier === 100 && avg.value > r.mark.value * 20) avgs.push({ ...avg, value: avg.value / 100, cost: avg.cost + 1, perContract: true });
     for (const a of avgs) {
       for (const mark of candidates(r.mark)) {
-        for (const pnl of candidates(r.pnl)) {
+        // An unsigned P&L may have lost its minus. Which minus OCR dropped (quantity's or P&L's) is
+        // a toss-up, except where losses are in parentheses, which OCR rarely loses both of.
+        const flipCost = r.negativesInParentheses ? 3 : 1.5;
+        const pnls = candidates(r.pnl).flatMap((p) => (p.signed || p.value === 0 ? [{ ...p, flipped: false }] : [{ ...p, flipped: false }, { value: -p.value, cost: p.cost + flipCost, flipped: true }]));
+        for (const pnl of pnls) {
           for (const side of [readSide, readSide === 'long' ? 'short' : 'long'] as const) {
             const expected = (mark.value - a.value) * units * (side === 'short' ? -1 : 1);
             // Rounding: each price is shown to the cent, the broker computes from more digits.
             const tolerance = Math.max(units * 0.01 + 0.011, Math.abs(pnl.value) * 0.002);
             if (Math.abs(expected - pnl.value) <= tolerance) {
-              choices.push({ avg: a.value, mark: mark.value, pnl: pnl.value, side, perContract: a.perContract, cost: a.cost + mark.cost + pnl.cost + (side === readSide ? 0 : 2) });
+              choices.push({ avg: a.value, mark: mark.value, pnl: pnl.value, side, perContract: a.perContract, pnlFlipped: pnl.flipped, cost: a.cost + mark.cost + pnl.cost + (side === readSide ? 0 : 2) });
             }
           }
         }
@@ -92,8 +109,9 @@ export function resolvePosition(r: RowReading, rawText: string): ExtractedPositi
   const { instrument: ins } = r;
   const readSide: 'long' | 'short' = r.quantity.negative ? 'short' : (r.sideWord ?? 'long');
   const check = crossCheck(r, readSide);
-  // A check that holds however the quantity is read proves nothing about it (avg = mark, P&L 0).
-  const meaningful = check !== undefined && Math.abs(check.pnl) > 0;
+  // A check that holds however the quantity is read proves nothing (avg = mark, P&L 0), nor one
+  // whose quantity was worked out from the P&L.
+  const meaningful = check !== undefined && Math.abs(check.pnl) > 0 && !r.quantity.fromPnl;
   const disagrees = r.avgPrice !== undefined && r.mark !== undefined && r.pnl !== undefined && !check;
 
   const fields: Partial<Record<PositionField, number>> = {};
@@ -112,9 +130,16 @@ export function resolvePosition(r: RowReading, rawText: string): ExtractedPositi
   const qtyAndSide = (base: number, corrected: boolean) =>
     meaningful ? Math.max(base, VERIFIED) * (corrected ? 0.95 : 1) : base * (corrected ? CORRECTED : 1) * (disagrees ? 0.85 : 1);
   fields.quantity = qtyAndSide(q.confidence, q.corrected);
-  // The side the P&L says, when it is not the side shown: a minus sign lost or invented by OCR.
+  // The side the P&L says, when it is not the side shown: a minus sign lost by OCR. If the P&L
+  // carries no sign either, its own minus may be the one lost: both stay in doubt.
   const side = check?.side ?? readSide;
-  fields.side = side === readSide ? qtyAndSide(q.confidence, false) : Math.min(q.confidence, 0.7);
+  const flipped = side !== readSide;
+  // Tesseract marks a number whose minus it dropped with a very low confidence: an unsigned
+  // quantity or P&L it doubts may have lost its sign even when the P&L check holds.
+  const unsure = (read: { confidence: number } | undefined) => read !== undefined && read.confidence < SIGN_DOUBT;
+  const signLost = (!r.quantity.negative && !r.sideWord && !r.quantity.fromPnl && unsure(r.quantity)) || (r.pnl !== undefined && !r.pnl.signed && unsure(r.pnl));
+  const pnlSignInDoubt = r.pnl !== undefined && !r.pnl.signed && (flipped || check?.pnlFlipped === true || signLost);
+  fields.side = flipped || pnlSignInDoubt ? Math.min(q.confidence, pnlSignInDoubt ? 0.6 : 0.7) : qtyAndSide(q.confidence, false);
 
   const money = (m: MoneyRead | undefined, chosen: number | undefined, perContract = false) => {
     if (!m) return null;
@@ -128,7 +153,7 @@ export function resolvePosition(r: RowReading, rawText: string): ExtractedPositi
   const pnl = money(r.pnl, check?.pnl);
   if (avg) fields.avgPrice = avg.confidence;
   if (mark) fields.mark = mark.confidence;
-  if (pnl) fields.pnl = pnl.confidence;
+  if (pnl) fields.pnl = pnlSignInDoubt ? Math.min(pnl.confidence, 0.6) : pnl.confidence;
 
   const rounded = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, round(Math.min(1, Math.max(0, v)), 3)])) as Partial<Record<PositionField, number>>;
   return {

@@ -53,7 +53,7 @@ export function normalizeLabel(text: string): string {
   return text
     .toLowerCase()
     .replace(/[|]/g, 'l')
-    .replace(/\bp\s*[/&iIl1|]?\s*[l1i|]\b|\bpnl\b|\bp\s*&\s*l\b/g, 'pl')
+    .replace(/\bp\s*[/&iIl1|]?\s*[l1i|](?=\b|open|day)|\bpnl\b|\bp\s*&\s*l\b/g, 'pl')
     .replace(/[^a-z0-9&/%' ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -74,7 +74,9 @@ const ALL_LABELS = (Object.entries(LABELS) as [ColumnKind, string[]][]).flatMap(
 export function classifyLabel(text: string): { kind: ColumnKind; label: string } | undefined {
   const label = normalizeLabel(text);
   if (!label) return undefined;
-  const exact = ALL_LABELS.find((l) => l.label === label);
+  const squeezed = label.replace(/ /g, '');
+  // OCR drops the space of "P/L Open" or adds one: compare without spaces too.
+  const exact = ALL_LABELS.find((l) => l.label === label) ?? ALL_LABELS.find((l) => l.label.replace(/ /g, '') === squeezed);
   if (exact) return exact;
   let best: { kind: ColumnKind; label: string; distance: number } | undefined;
   for (const l of ALL_LABELS) {
@@ -109,8 +111,10 @@ export function findHeader(rows: Row[]): Header | undefined {
     if (!kinds.has('quantity') || !(kinds.has('avgPrice') || kinds.has('mark') || kinds.has('pnl'))) return;
     const named = columns.filter((c) => classifyLabel(c.label)).length;
     if (named < 3) return;
-    // A heading with no instrument label (thinkorswim can leave it blank): the leftmost column is it.
-    if (!kinds.has('instrument') && columns[0] && columns[0].kind === 'other') columns[0].kind = 'instrument';
+    // A heading with no instrument label (thinkorswim can leave it blank): the unnamed leftmost
+    // column is it, or the space left of the first heading.
+    if (!kinds.has('instrument') && columns[0]?.kind === 'other') columns[0].kind = 'instrument';
+    else if (!kinds.has('instrument') && columns[0]) columns.unshift({ kind: 'instrument', label: '', x0: 0, x1: Math.max(0, columns[0].x0 - 1) });
     if (!best || named > best.score) best = { rowIndex, columns: dedupe(columns), broker: detectBroker(columns.map((c) => c.label)), score: named };
   });
   if (!best) return undefined;

@@ -41,6 +41,9 @@ describe('parseInstrument', () => {
     expect(read('SPY l8 DEC 26 6OO CALL')).toMatchObject({ ...option('SPY', 'call', 600, '2026-12-18'), corrected: { strike: true, expiry: true } });
     // 0 for O in the ticker
     expect(read('QQ0 1/15/27 520 P')).toMatchObject({ symbol: 'QQO', corrected: { symbol: true } });
+    // the space between year and strike lost
+    expect(read('QQQ 100 15 JAN 27520 PUT')).toMatchObject(option('QQQ', 'put', 520, '2027-01-15'));
+    expect(read('SPX 20 Jun 2025 6000 Call')).toMatchObject(option('SPX', 'call', 6000, '2025-06-20'));
     // CAL1
     expect(read("SPY DEC18'26 600 CAL1")).toMatchObject({ assetType: 'call', corrected: { assetType: true } });
   });

@@ -1,4 +1,4 @@
-import { findExpiry } from './expiry';
+import { findExpiry, monthNumber } from './expiry';
 import { fixDigitLookalikes, readNumber } from './numbers';
 
 /**
@@ -40,6 +40,13 @@ export function readSymbol(raw: string): { symbol: string; corrected: boolean } 
   });
   if (!/^[A-Z]{1,6}(?:[./][A-Z])?$/.test(symbol) || NOT_A_SYMBOL.has(symbol)) return undefined;
   return { symbol: ROOT_ALIASES[symbol] ?? symbol, corrected };
+}
+
+/** A lone word that is not quite a ticker ("AnPL", "wm"): read upper-cased and flagged for the user to fix. */
+export function looseStock(text: string): Instrument | undefined {
+  const word = text.trim();
+  if (!/^[A-Za-z]{1,5}$/.test(word) || NOT_A_SYMBOL.has(word.toUpperCase())) return undefined;
+  return { symbol: word.toUpperCase(), assetType: 'stock', strike: null, expiry: null, corrected: { symbol: true, strike: false, expiry: false, assetType: false }, yearInferred: false };
 }
 
 function optionType(word: string): { type: 'call' | 'put'; corrected: boolean } | undefined {
@@ -90,10 +97,16 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 
 /** Splits a description into words, keeping "$600" and "6,000" whole and "(Weeklys)" as one word. */
 function words(text: string): string[] {
-  return text
+  const tokens = text
     .replace(/[\u2013\u2014]/g, ' ')
     .split(/\s+/)
     .filter(Boolean);
+  // "15 JAN 27520 PUT": OCR lost the space between the year and the strike.
+  const i = tokens.findIndex((t, k) => k > 0 && monthNumber(t) && /^\d{1,2}$/.test(tokens[k - 1]!));
+  const merged = tokens[i + 1];
+  const numbersAfter = tokens.slice(i + 2).filter((t) => /\d/.test(t)).length;
+  if (i > 0 && merged && /^\d{3,}$/.test(merged) && !/^20\d\d$/.test(merged) && numbersAfter === 0) tokens.splice(i + 1, 1, merged.slice(0, 2), merged.slice(2));
+  return tokens;
 }
 
 /**

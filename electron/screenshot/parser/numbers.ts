@@ -8,6 +8,8 @@ export interface ReadNumber {
   value: number;
   /** Digits after the decimal point as read (0 when there is none). */
   decimals: number;
+  /** Digits written in all ("062" has three). */
+  digits: number;
   /** A character was taken for a digit or a separator it did not look like (e.g. O → 0, "12,35" → 12.35). */
   corrected: boolean;
   /** Written with an explicit sign (+, −) or parentheses. */
@@ -77,7 +79,7 @@ export function readNumber(raw: string): ReadNumber | undefined {
   const value = Number(separated.text);
   if (!Number.isFinite(value)) return undefined;
   const decimals = separated.text.includes('.') ? separated.text.split('.')[1]!.length : 0;
-  return { value: negative ? -value : value, decimals, corrected: dollarAsS || fixed.corrected || separated.corrected, signed, percent };
+  return { value: negative ? -value : value, decimals, digits: separated.text.replace(/\D/g, '').length, corrected: dollarAsS || fixed.corrected || separated.corrected, signed, percent };
 }
 
 /**

@@ -147,11 +147,81 @@ SPY 261218C00600000       2       12.35    18.10    150.00`);
     expect(table.positions[0]!.confidence.overall).toBeLessThan(LOW_CONFIDENCE);
   });
 
-  it('takes the side the P&L says when OCR lost the minus sign, and flags it', () => {
+  it('takes the side a signed P&L says when OCR lost the minus of the quantity, and flags it', () => {
     const table = parse(`${HEAD}
-SPX 261231P05800000       1       21.70    18.25    345.00`);
+SPX 261231P05800000       1       21.70    18.25   +345.00`);
     expect(table.positions[0]!.side).toBe('short');
     expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('flags both side and P&L when either minus may be the one lost', () => {
+    // Long 1 with a loss of 345, or short 1 with a gain of 345: the text cannot tell.
+    const table = parse(`${HEAD}
+SPX 261231P05800000       1       21.70    18.25    345.00`);
+    expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.positions[0]!.confidence.fields.pnl).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('doubts the signs when OCR doubts an unsigned P&L, even though the P&L check holds', () => {
+    // Read as long 3 with a gain of 225; the screenshot said -3 and -225.00, both minus signs lost
+    // (tesseract gives such a word a confidence near 0).
+    const table = parse(`${HEAD}
+GLD 270115P00300000       3        5.40     6.15    225.00`, { '225.00': 0.05 });
+    expect(table.positions[0]!.confidence.fields.side).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.positions[0]!.confidence.fields.pnl).toBeLessThan(LOW_CONFIDENCE);
+  });
+
+  it('trusts a P&L written in parentheses over an unsigned quantity', () => {
+    const table = parse(`Instrument                      Qty   Trade Price        Mark     P/L Open
+SPX 100 31 DEC 26 6000 PUT        1         45.20       38.75      $645.00
+QQQ 100 15 JAN 27 520 PUT        +3          8.90        7.45    ($435.00)`);
+    expect(table.positions.map((p) => [p.side, p.pnl])).toEqual([
+      ['short', 645],
+      ['long', -435],
+    ]);
+  });
+
+  it('reads a "+" taken for a 4 in a P&L and a quantity it could not read, from the P&L', () => {
+    const table = parse(`Symbol                    Qty    Avg Cost   Last Price   Unrealized P/L
+SPY261218C00605000          1      10.800        11.95          4115.00
+MSFT                       a0      412.35       405.10          -290.00`);
+    expect(table.positions.map(fields)).toEqual([
+      ['SPY', 'call', 605, '2026-12-18', 1, 'long', 10.8, 11.95, 115],
+      ['MSFT', 'stock', null, null, 40, 'long', 412.35, 405.1, -290],
+    ]);
+    expect(table.positions[1]!.confidence.fields.quantity).toBeLessThan(LOW_CONFIDENCE);
+    expect(table.warnings).toEqual(['The quantity of "MSFT a0 412.35 405.10 -290.00" could not be read; 40 was worked out from its P&L. Please check it.']);
+  });
+
+  it('reads a table whose instrument column has no heading', () => {
+    const table = parse(`                                Qty   Trade Price        Mark     P/L Open
+SPY 100 18 DEC 26 600 CALL       +2         12.35       13.10      $150.00`);
+    expect(table.positions.map(fields)).toEqual([['SPY', 'call', 600, '2026-12-18', 2, 'long', 12.35, 13.1, 150]]);
+  });
+
+  it('reads descriptions wrapped over two lines, the numbers beside either line', () => {
+    const page = ocrPageFromText(`Name                   Quantity     Avg cost    Current price   Total return
+SPY $600 Call                 2       $12.35          $12.97       +$124.00
+12/18/26
+QQQ $540 Call
+1/15/27                       3        $0.85           $1.20       +$105.00
+AAPL                         25      $226.10         $231.15       +$126.25`);
+    const table = parsePositionTable(page, { today: TODAY });
+    expect(table.positions.map(fields)).toEqual([
+      ['SPY', 'call', 600, '2026-12-18', 2, 'long', 12.35, 12.97, 124],
+      ['QQQ', 'call', 540, '2027-01-15', 3, 'long', 0.85, 1.2, 105],
+      ['AAPL', 'stock', null, null, 25, 'long', 226.1, 231.15, 126.25],
+    ]);
+    expect(table.warnings).toEqual([]);
+  });
+
+  it('passes over group subtotal rows without a warning', () => {
+    const table = parse(`Instrument                                Qty   Trade Price    Mark    P/L Open
+SPY                                                                     $150.00
+SPY 100 18 DEC 26 600 CALL                 +2         12.35   13.10     $150.00`);
+    expect(table.positions.map((p) => p.symbol)).toEqual(['SPY']);
+    expect(table.positions[0]!.assetType).toBe('call');
+    expect(table.warnings).toEqual([]);
   });
 
   it('reads a number split in two words and a header word with an OCR slip', () => {
