@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64FromBytes, dragHasFiles, imageFromCapture, imageFromFile, imageProblem, quotaText, screenshotMimeType } from './screenshot-image';
+import { base64FromBytes, dragHasFiles, formatFileSize, imageFromCapture, imageFromFile, imageProblem, quotaText, screenshotMimeType } from './screenshot-image';
 
 const MB = 1024 * 1024;
 
@@ -60,6 +60,12 @@ describe('small helpers', () => {
     expect(dragHasFiles(['Files'])).toBe(true);
     expect(dragHasFiles(['text/plain', 'text/uri-list'])).toBe(false);
     expect(dragHasFiles(undefined)).toBe(false);
+  });
+
+  it('gives small files in KB and large ones in MB', () => {
+    expect(formatFileSize(300)).toBe('1 KB');
+    expect(formatFileSize(48_900)).toBe('48 KB');
+    expect(formatFileSize(2.44 * MB)).toBe('2.4 MB');
   });
 
   it('words the quota', () => {

@@ -54,6 +54,11 @@ export function imageProblem(file: FileLike): string | undefined {
   return undefined;
 }
 
+/** A file's size as shown beside its preview: "48 KB", "2.4 MB". */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : formatMegabytes(bytes);
+}
+
 /** Base64 of bytes, in chunks (a 10 MB image as one argument list would overflow the stack). */
 export function base64FromBytes(bytes: Uint8Array): string {
   const CHUNK = 0x8000;

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { ConfirmedPosition, ScreenshotExtraction } from '../../../../shared/schemas/screenshot';
 import { useScreenshotExtract } from '../../hooks/use-screenshot-extract';
-import { formatMegabytes, type ScreenshotImage } from '../../lib/screenshot-image';
+import { formatFileSize, type ScreenshotImage } from '../../lib/screenshot-image';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { ProgressBar } from '../common/ProgressBar';
 import { ConfirmPositions } from './ConfirmPositions';
@@ -27,7 +27,7 @@ export function ScreenshotReading({ image, onRead, onConfirm, onCancel }: Screen
       <figure className="screenshot-preview">
         <img src={image.previewUrl} alt="The screenshot being read" />
         <figcaption>
-          {image.fileName ?? 'Pasted image'} · {formatMegabytes(image.bytes)}
+          {image.fileName ?? 'Pasted image'} · {formatFileSize(image.bytes)}
         </figcaption>
       </figure>
       {state.phase === 'reading' && (
