@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../shared/schemas/app';
-import { CoachError } from '../shared/errors';
 import { KEY_NAMES } from '../shared/schemas/keys';
 import { AlertsService } from './alerts/service';
 import { AlertWorker } from './alerts/worker';
@@ -11,6 +10,9 @@ import type { ScreenCapturer } from './screenshot/capture';
 import { ScreenshotService, type ImageChecker } from './screenshot/service';
 import type { PositionExtractor } from './screenshot/types';
 import { OpenAiVisionExtractor } from './screenshot/vision/openai-vision';
+import { checkImage } from './screenshot/image';
+import { LocalOcrExtractor } from './screenshot/local-extractor';
+import { marketDate } from './market/calendar';
 import { CHAT_FUNCTIONS } from './chat/functions';
 import { createOfflineProvider } from './chat/providers';
 import { DEFAULT_OPENAI_MODEL, OpenAiProvider } from './chat/providers/openai';
@@ -228,14 +230,15 @@ export function createHost(options: HostOptions): Host {
   const offlineCoach = createOfflineProvider({ paceMs: config.OFFLINE_COACH_PACE_MS });
   const openAiKey = secrets.getter('OPENAI_API_KEY');
   const openAiBreaker = breakers.create('openai', { failureThreshold: 5, cooldownMs: 30_000 });
+  // Tesseract's worker thread starts with the first reading and ends with the host.
+  const localOcr = options.screenshot?.localOcr ?? new LocalOcrExtractor({ today: () => marketDate(Date.now()) });
   const screenshots = new ScreenshotService({
     db,
     dailyLimit: () => settings.list()['screenshot.dailyLimit'],
     capturer: options.capturer,
-    // LEAD: after merging `ocr`, default these to `checkImage` (./screenshot/image) and `new LocalOcrExtractor(...)` (./screenshot/local-extractor).
-    checkImage: options.screenshot?.checkImage ?? notWiredYet.checkImage,
+    checkImage: options.screenshot?.checkImage ?? checkImage,
     extractors: {
-      local: options.screenshot?.localOcr ?? notWiredYet.localOcr,
+      local: localOcr,
       // Same server, key and breaker as the chat: an outage seen by either trips both.
       vision: {
         extractor: new OpenAiVisionExtractor({
@@ -363,9 +366,3 @@ export function createHost(options: HostOptions): Host {
     },
   };
 }
-
-/** LEAD: remove with the merge of `ocr` (the real image check and local OCR replace these). */
-const notWiredYet: { checkImage: ImageChecker; localOcr: PositionExtractor } = {
-  checkImage: () => Promise.reject(new CoachError('unavailable', 'The screenshot reader is not part of this build yet')),
-  localOcr: { method: 'local_ocr', extract: () => Promise.reject(new CoachError('unavailable', 'Local OCR is not part of this build yet')) },
-};

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray, type MenuItemConstructorOptions } from 'electron';
 import { APP_NAME, loadConfig } from './config';
 import { forwardEvents, registerIpcHandlers, registerIpcStreams } from './contract/ipc';
 import { createHost, type Host } from './host';
@@ -11,6 +11,7 @@ import { ElectronNotifier } from './platform/electron-notifier';
 import { isTrustedRendererUrl, withContentSecurityPolicy } from './platform/navigation';
 import { createQuitSequence } from './platform/quit-sequence';
 import { safeStorageEncryptor } from './platform/safe-storage-encryptor';
+import { ElectronScreenCapturer } from './platform/screen-capturer';
 import { guardWebContents } from './platform/web-contents-guard';
 import { MIN_WINDOW_SIZE, restoreWindowPlacement } from './platform/window-state';
 import { createWindowStateSaver, readSavedWindowBounds, type WindowStateSaver } from './platform/window-state-store';
@@ -257,6 +258,8 @@ async function start(): Promise<void> {
       monitoring,
       // A click on an alert's popup brings the window to the front; the renderer then opens the alert.
       notifier: new ElectronNotifier({ Notification, focusApp: showMainWindow, logger: log, icon: process.platform === 'darwin' ? undefined : paths.icon }),
+      // Broker screenshots captured by the app itself (the renderer shows a picker of these sources).
+      capturer: new ElectronScreenCapturer({ desktopCapturer, screen }),
     });
   } catch (error) {
     // Typically a bad config.json: say so plainly instead of dying silently.

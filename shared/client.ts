@@ -1,6 +1,6 @@
 import type { CallInput, CallName, CallOutput, EventName, EventPayload, StreamEvent, StreamEventMessage, StreamInput, StreamName, StreamOutput } from './contract';
-import { isEventName } from './contract';
-import { CoachError, isErrorCode, type CallResult } from './errors';
+import { isEventName, STREAM_RESULT_FRAME } from './contract';
+import { CoachError, isErrorCode, type ApiErrorBody, type CallResult } from './errors';
 
 /** What the preload exposes as `window.coach`: one function per contract call, events, and the streaming calls. */
 export type CoachBridge = {
@@ -169,7 +169,14 @@ export function httpCoachApi(options: HttpApiOptions): CoachApi {
       let output: StreamOutput<typeof name> | undefined;
       let failure: CoachError | undefined;
       try {
-        await readSse(res.body, (_type, data) => {
+        await readSse(res.body, (frame, data) => {
+          if (frame === STREAM_RESULT_FRAME) {
+            // The outcome of a stream whose events do not carry it (see STREAM_RESULT_FRAME).
+            const outcome = JSON.parse(data) as { ok: true; value: StreamOutput<typeof name> } | { ok: false; error: ApiErrorBody };
+            if (outcome.ok) output = outcome.value;
+            else failure ??= CoachError.fromBody(outcome.error);
+            return;
+          }
           const event = JSON.parse(data) as StreamEvent<typeof name>;
           onEvent(event);
           if (event.type === 'message_complete') {

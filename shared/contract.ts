@@ -253,9 +253,9 @@ export const events = {
   'chat:sessionsChanged': chat.ChatSessionsChangedSchema,
 } as const;
 
-/** `maxBodyBytes`: a larger JSON body than the API's 1 MiB over HTTP (an image); `tooLarge`: what a 413 says then. */
-function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBodyBytes?: number, tooLarge?: string) {
-  return { input, event, output, description, rest, maxBodyBytes, tooLarge };
+/** `maxBody`: a larger JSON body than the API's 1 MiB over HTTP (an image), and what to say past it. */
+function stream<I extends z.ZodType, E extends z.ZodType, O extends z.ZodType>(input: I, event: E, output: O, description: string, rest?: RestRoute, maxBody?: { bytes: number; message: string }) {
+  return { input, event, output, description, rest, maxBody };
 }
 
 /**
@@ -282,7 +282,10 @@ export const streams = {
    * OpenAI vision model when a key is set (local OCR if it fails). Progress events while it reads;
    * a reading counts against the daily limit, a refused image does not. Nothing is stored but the count.
    */
-  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096, `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB: crop the screenshot to the positions table or save it as JPEG`),
+  'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', {
+    bytes: screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096,
+    message: `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB: crop the screenshot to the positions table or save it as JPEG`,
+  }),
 } as const;
 
 export type Calls = typeof calls;
@@ -315,6 +318,18 @@ export type StreamParams<K extends StreamName> = z.output<Streams[K]['input']>;
 export type StreamEvent<K extends StreamName> = z.output<Streams[K]['event']>;
 export type StreamOutput<K extends StreamName> = z.output<Streams[K]['output']>;
 export const STREAM_NAMES = Object.keys(streams) as StreamName[];
+
+/**
+ * Over SSE, the name of the last frame of a stream whose events do not say how it ended (all but
+ * the chat's, which end with message_complete or error, then stream_end): `{ok: true, value}` with
+ * the output, or `{ok: false, error}`. Over IPC the outcome comes back as the invoke's result.
+ */
+export const STREAM_RESULT_FRAME = 'result';
+
+/** Whether a stream's own events carry its outcome (the chat protocol) rather than a last `result` frame. */
+export function streamEventsCarryOutcome(name: StreamName): boolean {
+  return streams[name].event === chat.ChatStreamEventSchema;
+}
 
 export function isStreamName(name: string): name is StreamName {
   return Object.prototype.hasOwnProperty.call(streams, name);

@@ -169,11 +169,49 @@ export const session = {
 
 export const screen = {
   workArea: { x: 0, y: 0, width: 1920, height: 1040 } as Rect,
+  /** Each display's size in DIPs and its scale (device pixels = size × scaleFactor). */
+  displays: [{ size: { width: 1920, height: 1080 }, scaleFactor: 1 }],
   getAllDisplays() {
-    return [{ workArea: this.workArea }];
+    return this.displays.map((d, i) => ({ ...d, workArea: i === 0 ? this.workArea : { x: 0, y: 0, ...d.size } }));
   },
   getPrimaryDisplay() {
-    return { workArea: this.workArea };
+    return { ...this.displays[0]!, workArea: this.workArea };
+  },
+};
+
+/** A NativeImage of a solid picture: its PNG bytes name its size, so a test can tell which size was captured. */
+export class FakeNativeImage {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+  toPNG(): Buffer {
+    return Buffer.from(`png ${this.width}x${this.height}`);
+  }
+  toDataURL(): string {
+    return `data:image/png;base64,${this.toPNG().toString('base64')}`;
+  }
+  getSize(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
+  }
+  isEmpty(): boolean {
+    return this.width === 0 || this.height === 0;
+  }
+}
+
+/**
+ * Electron's `desktopCapturer`: `sources` are what the OS offers (set by a test), each drawn at the
+ * asked thumbnail size (an empty image where `blocked`, as macOS does without the Screen Recording
+ * permission); every request is recorded.
+ */
+export const desktopCapturer = {
+  sources: [] as { id: string; name: string; blocked?: boolean }[],
+  requests: [] as { types: string[]; thumbnailSize: { width: number; height: number } }[],
+  async getSources(options: { types: string[]; thumbnailSize: { width: number; height: number } }) {
+    this.requests.push(options);
+    return this.sources
+      .filter((s) => options.types.includes(s.id.split(':')[0]!))
+      .map((s) => ({ id: s.id, name: s.name, thumbnail: s.blocked ? new FakeNativeImage(0, 0) : new FakeNativeImage(options.thumbnailSize.width, options.thumbnailSize.height) }));
   },
 };
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isStreamName, streams, type StreamName } from '../../shared/contract';
+import { isStreamName, STREAM_RESULT_FRAME, streamEventsCarryOutcome, streams, type StreamName } from '../../shared/contract';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { StreamDispatch } from '../contract/stream-dispatcher';
 import type { Logger } from '../observability/logger';
@@ -42,14 +42,15 @@ export interface StreamRequest {
  * response (no stream starts), and the client going away stops the call like a cancel.
  */
 export async function serveStream(req: IncomingMessage, res: ServerResponse, request: StreamRequest): Promise<void> {
+  const maxBody = streams[request.name].maxBody;
   let input: unknown;
   try {
-    input = await readJsonBody(req, streams[request.name].maxBodyBytes ?? MAX_BODY_BYTES);
+    input = await readJsonBody(req, maxBody?.bytes ?? MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
     if (error.code !== 'payload_too_large') return request.fail({ code: error.code, message: error.message });
     // The rest of the body was never read: the connection cannot carry another request.
-    return request.fail({ code: error.code, message: streams[request.name].tooLarge ?? error.message }, { connection: 'close' });
+    return request.fail({ code: error.code, message: maxBody?.message ?? error.message }, { connection: 'close' });
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return request.fail({ code: 'invalid_input', message: 'Request body must be a JSON object' });
 
@@ -74,7 +75,11 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, req
   const result = await request.streams(request.name, input, { requestId: request.requestId, log: request.log, transport: 'http', signal: controller.signal, emit });
   clearInterval(heartbeat);
   if (res.headersSent) {
-    // The events said how it ended (message_complete or error, then stream_end).
+    // The chat's events said how it ended (message_complete or error, then stream_end); any other
+    // stream's outcome (a screenshot's positions, or why it could not be read) is its last frame.
+    if (!streamEventsCarryOutcome(request.name) && !res.destroyed) {
+      res.write(sseFrame(STREAM_RESULT_FRAME, result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error }));
+    }
     res.end();
     return;
   }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import type { ChatMessage, ChatSendInput } from '../../../shared/schemas/chat';
+import type { StreamOptions } from '../../../shared/client';
+import type { ChatMessage, ChatStreamEvent, ChatTurnResult } from '../../../shared/schemas/chat';
+import type { ScreenshotContextInput } from '../../../shared/schemas/screenshot';
 import type { CoachError } from '../../../shared/errors';
 import { useCoachApi } from '../api/api-context';
 import { afterLastUserMessage, applyStreamEvent, mergeStoppedTurn, mergeTurnResult, retryAfterFailure, startTurn, type StreamingTurn } from '../lib/chat-turn';
@@ -13,11 +15,32 @@ interface Loaded {
   attempt: number;
 }
 
-/** A turn that failed: what to show, and how Retry goes on (the user message was kept or not). */
+/**
+ * A turn that failed: what to show, and how Retry goes on: the user message was kept (answer it
+ * again), or not (send the typed text again; `resend` an automatic request such as screenshot positions).
+ */
 export interface ChatFailure {
   sessionId: string | null;
   error: CoachError;
-  retry: 'send' | 'regenerate';
+  retry: 'send' | 'regenerate' | 'resend';
+}
+
+/** Confirmed positions for the coach: `chat:screenshotContext` without the session (the open one is used). */
+export type PositionsForCoach = Omit<ScreenshotContextInput, 'sessionId'>;
+
+/** One streamed turn to run: how to start its stream, and what to show until the server answers. */
+interface TurnRequest {
+  start: (options: StreamOptions<'chat:send'>) => Promise<ChatTurnResult>;
+  /** The session asked for; absent: the server makes one and names it in `stream_start`. */
+  sessionId: string | undefined;
+  initial: StreamingTurn;
+  /** Text the user typed (it goes back to the composer if the server did not keep it). */
+  typed: boolean;
+}
+
+/** What the chat shows as the user's message while the positions' analysis starts (the server stores its own words). */
+export function positionsRequestText(count: number): string {
+  return `Analyse the ${count} position${count === 1 ? '' : 's'} from my screenshot.`;
 }
 
 export interface ChatSessionState {
@@ -35,14 +58,16 @@ export interface ChatSessionState {
   draft: string;
   setDraft: (text: string) => void;
   send: (text?: string) => void;
+  /** Hands confirmed screenshot positions to the coach (stored in the session); its analysis streams like an answer. */
+  analysePositions: (positions: PositionsForCoach) => void;
   stop: () => void;
   regenerate: () => void;
   retry: () => void;
 }
 
 /**
- * One chat session: its messages, the answer streaming into it (chat:send, stopped through an
- * AbortController), regenerate and retry. `sessionId` is owned by the caller (a stored setting);
+ * One chat session: its messages, the answer streaming into it (chat:send, or chat:screenshotContext
+ * for confirmed screenshot positions; stopped through an AbortController), regenerate and retry. `sessionId` is owned by the caller (a stored setting);
  * `onSessionChange` is told when the server made a new session for the first message, or when the
  * open one was deleted.
  */
@@ -55,6 +80,8 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
   const [draft, setDraft] = useState('');
   // The stream in flight; cleared before an abort that should leave no trace (switching sessions).
   const inFlight = useRef<AbortController | undefined>(undefined);
+  // The last turn started, for Retry of an automatic request the server did not keep.
+  const lastRequest = useRef<TurnRequest | undefined>(undefined);
   const forgetSession = useEffectEvent(() => onSessionChange(null));
 
   const upToDate = loaded.sessionId === sessionId && loaded.attempt === attempt;
@@ -97,21 +124,23 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
   });
 
   const run = useCallback(
-    (input: ChatSendInput, initial: StreamingTurn) => {
+    ({ start, sessionId: requested, initial, typed }: TurnRequest) => {
       const controller = new AbortController();
       inFlight.current?.abort();
       inFlight.current = controller;
+      lastRequest.current = { start, sessionId: requested, initial, typed };
       const mine = () => inFlight.current === controller;
-      const giveBack = () => !initial.regenerate && setDraft((now) => now || initial.userText);
+      // Typed text the server did not keep goes back to the composer; an automatic request has none.
+      const giveBack = () => typed && !initial.regenerate && setDraft((now) => now || initial.userText);
       let current = initial;
       streamSession.current = initial.sessionId ?? null;
       setFailure(undefined);
       setTurn(current);
 
-      const onEvent = (event: Parameters<typeof applyStreamEvent>[1]) => {
+      const onEvent = (event: ChatStreamEvent) => {
         if (!mine()) return;
         current = applyStreamEvent(current, event);
-        if (event.type === 'stream_start' && event.sessionId !== input.sessionId) {
+        if (event.type === 'stream_start' && event.sessionId !== requested) {
           // The server made the session: adopt it without reloading what is being streamed.
           streamSession.current = event.sessionId;
           setLoaded((prev) => ({ sessionId: event.sessionId, messages: [], attempt: prev.attempt }));
@@ -120,7 +149,7 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
         setTurn(current);
       };
 
-      api.stream('chat:send', input, { onEvent, signal: controller.signal }).then(
+      start({ onEvent, signal: controller.signal }).then(
         (result) => {
           if (!mine()) return;
           inFlight.current = undefined;
@@ -139,13 +168,13 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
             return;
           }
           // Nothing is half-saved: ask the server whether it kept the user message.
-          const id = current.sessionId ?? input.sessionId;
+          const id = current.sessionId ?? requested;
           const detail = id ? await api.call('chat:session', { id }).catch(() => undefined) : undefined;
           if (!mine()) return;
           inFlight.current = undefined;
-          const retry = retryAfterFailure(detail?.messages, initial);
+          const retry = typed ? retryAfterFailure(detail?.messages, initial) : detail?.messages.at(-1)?.role === 'user' ? 'regenerate' : 'resend';
           // A session this turn was to create, and the failure left unsaved: back to a new conversation.
-          const unmade = !input.sessionId && !detail;
+          const unmade = !requested && !detail;
           if (detail && id) setLoaded((prev) => ({ sessionId: id, messages: detail.messages, attempt: prev.attempt }));
           if (unmade && current.sessionId) {
             setLoaded((prev) => ({ sessionId: null, messages: [], attempt: prev.attempt }));
@@ -165,14 +194,29 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
       const message = (text ?? draft).trim();
       if (!message || inFlight.current) return;
       setDraft('');
-      run({ sessionId: sessionId ?? undefined, message }, startTurn(message, { sessionId: sessionId ?? undefined }));
+      const input = { sessionId: sessionId ?? undefined, message };
+      run({ start: (options) => api.stream('chat:send', input, options), sessionId: input.sessionId, initial: startTurn(message, { sessionId: input.sessionId }), typed: true });
     },
-    [draft, run, sessionId],
+    [api, draft, run, sessionId],
   );
   const regenerate = useCallback(() => {
-    if (sessionId && !inFlight.current) run({ sessionId, regenerate: true }, startTurn('', { regenerate: true, sessionId }));
-  }, [run, sessionId]);
-  const retry = useCallback(() => (failure?.retry === 'regenerate' ? regenerate() : send()), [failure, regenerate, send]);
+    if (!sessionId || inFlight.current) return;
+    const input = { sessionId, regenerate: true };
+    run({ start: (options) => api.stream('chat:send', input, options), sessionId, initial: startTurn('', { regenerate: true, sessionId }), typed: true });
+  }, [api, run, sessionId]);
+  const analysePositions = useCallback(
+    (positions: PositionsForCoach) => {
+      const input = { ...positions, sessionId: sessionId ?? undefined };
+      const initial = startTurn(positionsRequestText(positions.positions.length), { sessionId: input.sessionId });
+      run({ start: (options) => api.stream('chat:screenshotContext', input, options), sessionId: input.sessionId, initial, typed: false });
+    },
+    [api, run, sessionId],
+  );
+  const retry = useCallback(() => {
+    if (failure?.retry === 'regenerate') regenerate();
+    else if (failure?.retry === 'resend' && lastRequest.current && !inFlight.current) run(lastRequest.current);
+    else send();
+  }, [failure, regenerate, run, send]);
   const stop = useCallback(() => inFlight.current?.abort(), []);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -195,6 +239,7 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
     draft,
     setDraft,
     send,
+    analysePositions,
     stop,
     regenerate,
     retry,

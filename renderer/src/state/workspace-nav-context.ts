@@ -1,4 +1,5 @@
 import { createContext } from 'react';
+import type { ScreenshotContextInput } from '../../../shared/schemas/screenshot';
 import type { AlertPrefill } from '../lib/alert-draft';
 
 /** The Alerts tab's id in the tab registry (and the 'ui.activeTab' setting). */
@@ -16,6 +17,12 @@ export type AlertsRequest = { kind: 'show'; alertId: string | null; seq: number 
 /** A prompt for the coach, waiting for the chat panel; `seq` tells two identical prompts apart. */
 export interface CoachPrompt {
   text: string;
+  seq: number;
+}
+
+/** Confirmed screenshot positions waiting for the chat panel, which hands them to the coach in its open session. */
+export interface PositionsHandoff {
+  request: Omit<ScreenshotContextInput, 'sessionId'>;
   seq: number;
 }
 
@@ -38,6 +45,13 @@ export interface WorkspaceNav {
   askCoach(text: string): void;
   pendingCoachPrompt: CoachPrompt | undefined;
   settleCoachPrompt(seq: number): void;
+  /**
+   * Hands confirmed screenshot positions to the chat (brought forward and focused): they wait in
+   * `pendingPositions` until the chat panel starts their analysis and calls `settlePositions(seq)`.
+   */
+  analysePositions(request: PositionsHandoff['request']): void;
+  pendingPositions: PositionsHandoff | undefined;
+  settlePositions(seq: number): void;
 }
 
 export const WorkspaceNavContext = createContext<WorkspaceNav | undefined>(undefined);

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
 import { useChatSession } from '../../hooks/use-chat-session';
 import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
-import type { CoachPrompt } from '../../state/workspace-nav-context';
+import type { CoachPrompt, PositionsHandoff } from '../../state/workspace-nav-context';
 import '../../styles/chat.css';
 import { BrandMark } from '../common/BrandMark';
+import { ScreenshotMenu } from '../screenshot/ScreenshotMenu';
 import { Composer } from './Composer';
 import { EngineBadge } from './EngineBadge';
 import { ExportMenu } from './ExportMenu';
@@ -23,7 +24,8 @@ interface ChatPanelProps {
 /**
  * The conversation with the coach: the session list, the messages with the answer streaming in,
  * and the composer. Ctrl/Cmd+K starts a new chat and Escape stops an answer, wherever the focus is;
- * a prompt handed over by another tab ("Ask the coach") is sent here.
+ * a prompt handed over by another tab ("Ask the coach") is sent here, and so are the positions
+ * confirmed from a screenshot.
  */
 export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChange }: ChatPanelProps) {
   const chat = useChatSession(sessionId, onSessionChange);
@@ -52,7 +54,7 @@ export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChang
   });
   // "Ask the coach" from another tab (a scanner result): sent at once, or left in the composer
   // while an answer is still streaming.
-  const { pendingCoachPrompt, settleCoachPrompt } = useWorkspaceNav();
+  const { pendingCoachPrompt, settleCoachPrompt, pendingPositions, settlePositions } = useWorkspaceNav();
   const takePrompt = useEffectEvent((prompt: CoachPrompt) => {
     if (chat.busy) chat.setDraft(prompt.text);
     else chat.send(prompt.text);
@@ -62,6 +64,15 @@ export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChang
   useEffect(() => {
     if (pendingCoachPrompt) takePrompt(pendingCoachPrompt);
   }, [pendingCoachPrompt]);
+  // Confirmed screenshot positions: analysed in the open session once no answer is streaming.
+  const takePositions = useEffectEvent((handoff: PositionsHandoff) => {
+    chat.analysePositions(handoff.request);
+    settlePositions(handoff.seq);
+    input.current?.focus();
+  });
+  useEffect(() => {
+    if (pendingPositions && !chat.busy) takePositions(pendingPositions);
+  }, [pendingPositions, chat.busy]);
 
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey(e);
@@ -89,6 +100,9 @@ export function ChatPanel({ id, width, hidden = false, sessionId, onSessionChang
       </div>
       {sessionId && !chat.busy && chat.messages.length > 0 && <ExportMenu sessionId={sessionId} />}
       <MessageList chat={chat} onAsk={chat.send} />
+      <div className="chat-tools">
+        <ScreenshotMenu />
+      </div>
       <Composer ref={input} value={chat.draft} onChange={chat.setDraft} onSend={() => chat.send()} onStop={chat.stop} busy={chat.busy} />
     </section>
   );

@@ -7,6 +7,7 @@ import { resolveTab } from '../../tabs/registry';
 import { AlertToasts } from '../alerts/AlertToasts';
 import { ChatPanel } from '../chat/ChatPanel';
 import { ScannerSessionProvider } from '../providers/ScannerSessionProvider';
+import { ScreenshotProvider } from '../providers/ScreenshotProvider';
 import { WorkspaceNavProvider } from '../providers/WorkspaceNavProvider';
 import { StatusBar } from '../status/StatusBar';
 import { CenterPanel } from '../workspace/CenterPanel';
@@ -55,34 +56,36 @@ export function Shell({ settings }: { settings: SettingsState }) {
   return (
     <WorkspaceNavProvider onSelectTab={selectTab} onShowChat={showChat}>
       <ScannerSessionProvider open={scannerOpen}>
-        <div className={narrow ? 'shell shell-narrow' : 'shell'}>
-          <h1 className="visually-hidden">TITM AI Coach</h1>
-          {narrow && <PanelToggle value={shown} onChange={setShown} />}
-          <main className="workspace">
-            <ChatPanel
-              id={CHAT_PANEL_ID}
-              width={narrow ? undefined : chatWidth}
-              hidden={narrow && shown !== 'chat'}
-              sessionId={settings.settings?.['chat.activeSessionId'] ?? null}
-              onSessionChange={changeSession}
-            />
-            {!narrow && (
-              <Splitter
-                value={chatWidth}
-                min={CHAT_MIN}
-                max={maxWidth}
-                defaultValue={CHAT_DEFAULT}
-                label="Resize chat panel"
-                controls={CHAT_PANEL_ID}
-                onChange={setLiveWidth}
-                onCommit={commitWidth}
+        <ScreenshotProvider>
+          <div className={narrow ? 'shell shell-narrow' : 'shell'}>
+            <h1 className="visually-hidden">TITM AI Coach</h1>
+            {narrow && <PanelToggle value={shown} onChange={setShown} />}
+            <main className="workspace">
+              <ChatPanel
+                id={CHAT_PANEL_ID}
+                width={narrow ? undefined : chatWidth}
+                hidden={narrow && shown !== 'chat'}
+                sessionId={settings.settings?.['chat.activeSessionId'] ?? null}
+                onSessionChange={changeSession}
               />
-            )}
-            <CenterPanel activeTabId={activeTabId} onSelectTab={selectTab} hidden={narrow && shown !== 'tools'} />
-          </main>
-          <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
-          <AlertToasts />
-        </div>
+              {!narrow && (
+                <Splitter
+                  value={chatWidth}
+                  min={CHAT_MIN}
+                  max={maxWidth}
+                  defaultValue={CHAT_DEFAULT}
+                  label="Resize chat panel"
+                  controls={CHAT_PANEL_ID}
+                  onChange={setLiveWidth}
+                  onCommit={commitWidth}
+                />
+              )}
+              <CenterPanel activeTabId={activeTabId} onSelectTab={selectTab} hidden={narrow && shown !== 'tools'} />
+            </main>
+            <StatusBar saveError={settings.saveError} onDismissSaveError={settings.dismissSaveError} />
+            <AlertToasts />
+          </div>
+        </ScreenshotProvider>
       </ScannerSessionProvider>
     </WorkspaceNavProvider>
   );

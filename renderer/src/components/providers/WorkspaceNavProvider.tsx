@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AlertPrefill } from '../../lib/alert-draft';
-import { ALERTS_TAB_ID, SCANNER_TAB_ID, WorkspaceNavContext, type AlertsRequest, type CoachPrompt } from '../../state/workspace-nav-context';
+import { ALERTS_TAB_ID, SCANNER_TAB_ID, WorkspaceNavContext, type AlertsRequest, type CoachPrompt, type PositionsHandoff } from '../../state/workspace-nav-context';
 
 interface WorkspaceNavProviderProps {
   onSelectTab: (id: string) => void;
@@ -12,7 +12,8 @@ interface WorkspaceNavProviderProps {
 /**
  * Holds what one tab asks another to show (the chart's "Alert at…", a toast's alert) and switches
  * tabs through `onSelectTab` (the 'ui.activeTab' setting), so the request survives the switch; and
- * the prompt a tab hands the chat ("Ask the coach"), until the chat panel takes it.
+ * the prompt a tab hands the chat ("Ask the coach") or confirmed screenshot positions, until the
+ * chat panel takes them.
  */
 export function WorkspaceNavProvider({ onSelectTab, onShowChat, children }: WorkspaceNavProviderProps) {
   const [alertsRequest, setAlertsRequest] = useState<AlertsRequest>();
@@ -46,9 +47,19 @@ export function WorkspaceNavProvider({ onSelectTab, onShowChat, children }: Work
   );
   const settleCoachPrompt = useCallback((done: number) => setPendingCoachPrompt((pending) => (pending?.seq === done ? undefined : pending)), []);
 
+  const [pendingPositions, setPendingPositions] = useState<PositionsHandoff>();
+  const analysePositions = useCallback(
+    (request: PositionsHandoff['request']) => {
+      setPendingPositions({ request, seq: ++seq.current });
+      onShowChat();
+    },
+    [onShowChat],
+  );
+  const settlePositions = useCallback((done: number) => setPendingPositions((pending) => (pending?.seq === done ? undefined : pending)), []);
+
   const value = useMemo(
-    () => ({ showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt }),
-    [showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt],
+    () => ({ showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt, analysePositions, pendingPositions, settlePositions }),
+    [showAlert, draftAlert, showScanner, alertsRequest, settleAlertsRequest, askCoach, pendingCoachPrompt, settleCoachPrompt, analysePositions, pendingPositions, settlePositions],
   );
   return <WorkspaceNavContext.Provider value={value}>{children}</WorkspaceNavContext.Provider>;
 }

@@ -1,9 +1,11 @@
 import { useScannerSession } from '../../hooks/use-scanner-session';
+import { useScreenshot } from '../../hooks/use-screenshot';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { countNew } from '../../lib/scanner';
 import { ALERTS_TAB_ID, SCANNER_TAB_ID } from '../../state/workspace-nav-context';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { panelDomId, resolveTab, tabDomId, TABS } from '../../tabs/registry';
+import { DropZone } from '../screenshot/DropZone';
 import { TabBar } from './TabBar';
 
 interface CenterPanelProps {
@@ -12,12 +14,13 @@ interface CenterPanelProps {
   hidden?: boolean;
 }
 
-/** The tools beside the chat: a tab bar over the active tab. */
+/** The tools beside the chat: a tab bar over the active tab (and the drop zone while a file is dragged over the window). */
 export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: CenterPanelProps) {
   const active = resolveTab(activeTabId);
   const Active = active.component;
   const unread = useUnreadCount();
   const { feed, newIds } = useScannerSession();
+  const { dragging } = useScreenshot();
   const badges = {
     [ALERTS_TAB_ID]: { count: unread, what: 'unread', tone: 'warn' as const },
     // The finds are marked seen once the tab closes; while it shows, they are marked in the tab itself.
@@ -32,6 +35,7 @@ export function CenterPanel({ activeTabId, onSelectTab, hidden = false }: Center
           <Active />
         </ErrorBoundary>
       </div>
+      {dragging && <DropZone />}
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export { parsePositionTable, type ParseOptions } from './table';

@@ -1,0 +1,108 @@
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { CaptureSourceList, ConfirmedPosition, ScreenshotExtraction, ScreenshotQuota } from '../../../../shared/schemas/screenshot';
+import { useCoachApi } from '../../api/api-context';
+import { toCoachError } from '../../hooks/use-call';
+import { useFileDrop } from '../../hooks/use-file-drop';
+import { useImagePaste } from '../../hooks/use-image-paste';
+import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
+import { captureDisplayFrame } from '../../lib/display-capture';
+import { imageFromCapture, imageFromFile, imageProblem, type ScreenshotImage } from '../../lib/screenshot-image';
+import { ScreenshotContext, type ScreenshotFlow } from '../../state/screenshot-context';
+import '../../styles/screenshot.css';
+import { CaptureSourcePicker } from '../screenshot/CaptureSourcePicker';
+import { NoticeToast } from '../screenshot/NoticeToast';
+import { ScreenshotDialog } from '../screenshot/ScreenshotDialog';
+
+/** What the reading dialog shows: an image being read, or why the image cannot be read (nothing was sent). */
+export type Reading = { seq: number; image: ScreenshotImage; problem?: undefined } | { seq: number; image?: undefined; problem: string };
+
+export const POSITIONS_SENT_TOAST = 'Positions sent to AI Coach for analysis.';
+
+/**
+ * The screenshot flow of the whole window: files dropped anywhere or pasted, the chat's menu
+ * (file picker, screen capture), the reading dialog, and the hand-off of the confirmed positions
+ * to the chat (through the workspace navigation, which brings the chat forward).
+ */
+export function ScreenshotProvider({ children }: { children: ReactNode }) {
+  const api = useCoachApi();
+  const nav = useWorkspaceNav();
+  const [reading, setReading] = useState<Reading>();
+  const [sources, setSources] = useState<CaptureSourceList['sources']>();
+  const [toast, setToast] = useState<{ text: string; seq: number }>();
+  const [quota, setQuota] = useState<ScreenshotQuota>();
+
+  // Each reading gets its own number: the dialog is keyed by it, so a new image restarts it.
+  const seq = useRef(0);
+  const show = useCallback((next: { image: ScreenshotImage } | { problem: string }) => setReading({ ...next, seq: ++seq.current } as Reading), []);
+
+  const refreshQuota = useCallback(() => {
+    api.call('screenshot:quota', {}).then(setQuota, () => setQuota(undefined));
+  }, [api]);
+
+  const openBlob = useCallback(
+    (file: Blob & { name?: string }, source: ScreenshotImage['source']) => {
+      const problem = imageProblem(file);
+      if (problem) return show({ problem });
+      imageFromFile(file, source).then(
+        (image) => show({ image }),
+        (error: unknown) => show({ problem: `The image could not be opened: ${toCoachError(error).message}` }),
+      );
+    },
+    [show],
+  );
+  const openFile = useCallback<ScreenshotFlow['openFile']>((file, source) => openBlob(file, source), [openBlob]);
+
+  const capture = useCallback(() => {
+    api.call('screenshot:sources', {}).then(
+      (list) => {
+        if (list.supported) return setSources(list.sources);
+        captureDisplayFrame().then(
+          (blob) => blob && openBlob(new File([blob], 'screen-capture.png', { type: 'image/png' }), 'capture'),
+          (error: unknown) => show({ problem: `The screen could not be captured: ${toCoachError(error).message}` }),
+        );
+      },
+      (error: unknown) => show({ problem: `The screen could not be captured: ${toCoachError(error).message}` }),
+    );
+  }, [api, openBlob, show]);
+
+  const captureSource = (source: CaptureSourceList['sources'][number]) => {
+    setSources(undefined);
+    api.call('screenshot:capture', { sourceId: source.id }).then(
+      (captured) => show({ image: imageFromCapture(captured, source.name) }),
+      (error: unknown) => show({ problem: `The screen could not be captured: ${toCoachError(error).message}` }),
+    );
+  };
+
+  const { dragging } = useFileDrop((files) => openFile(files[0]!, 'drop'));
+  useImagePaste((file) => openFile(file, 'paste'));
+
+  const onRead = useCallback((extraction: ScreenshotExtraction) => setQuota(extraction.quota), []);
+  const confirm = (positions: ConfirmedPosition[], extraction: ScreenshotExtraction) => {
+    setReading(undefined);
+    nav.analysePositions({ positions, extractionId: extraction.id, broker: extraction.broker });
+    setToast({ text: POSITIONS_SENT_TOAST, seq: ++seq.current });
+  };
+
+  const flow = useMemo(() => ({ openFile, capture, dragging, quota, refreshQuota }), [openFile, capture, dragging, quota, refreshQuota]);
+  return (
+    <ScreenshotContext.Provider value={flow}>
+      {children}
+      {reading && (
+        <ScreenshotDialog
+          key={reading.seq}
+          reading={reading}
+          quota={quota}
+          onOpened={refreshQuota}
+          onRead={onRead}
+          onConfirm={confirm}
+          onClose={() => {
+            setReading(undefined);
+            refreshQuota();
+          }}
+        />
+      )}
+      {sources && <CaptureSourcePicker sources={sources} onPick={captureSource} onClose={() => setSources(undefined)} />}
+      {toast && <NoticeToast key={toast.seq} text={toast.text} onDismiss={() => setToast(undefined)} />}
+    </ScreenshotContext.Provider>
+  );
+}
