@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSse } from '../../shared/client';
 import { CoachError } from '../../shared/errors';
-import type { ScreenshotExtraction, ScreenshotProgress } from '../../shared/schemas/screenshot';
+import { STREAM_RESULT_FRAME } from '../../shared/contract';
+import type { ScreenshotExtraction } from '../../shared/schemas/screenshot';
 import { startFakeOpenAi, textAnswer } from '../testing/fake-openai';
 import { startTestHost, type TestHost } from '../testing/test-host';
 import type { ImageChecker } from './service';
@@ -65,19 +66,23 @@ describe('POST /api/screenshot/extract', () => {
     expect(await used()).toBe(0);
   });
 
-  it('reads an image: progress as SSE, then the extraction with the quota counted', async () => {
+  it('reads an image: progress as SSE, then the extraction as the last frame, with the quota counted', async () => {
     const png = Buffer.concat([PNG_SIGNATURE, Buffer.from('rest of a small png')]);
     const res = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: { ...json, accept: 'text/event-stream' } });
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const events: ScreenshotProgress[] = [];
-    await readSse(res.body!, (_name, data) => events.push(JSON.parse(data) as ScreenshotProgress));
-    expect(events.map((e) => [e.stage, e.progress])).toEqual([
-      ['checking', 0],
-      ['recognizing', 0.525],
+    const frames: [string, unknown][] = [];
+    await readSse(res.body!, (name, data) => frames.push([name, JSON.parse(data)]));
+    expect(frames.slice(0, -1)).toEqual([
+      ['progress', { type: 'progress', stage: 'checking', progress: 0, message: 'Checking the image…' }],
+      ['progress', { type: 'progress', stage: 'recognizing', progress: 0.525, message: 'Recognizing text… 50%' }],
     ]);
+    const [name, outcome] = frames.at(-1)!;
+    expect(name).toBe(STREAM_RESULT_FRAME);
+    expect(outcome).toMatchObject({ ok: true, value: { method: 'local_ocr', broker: 'generic', positions: [{ symbol: 'SPY', quantity: 100 }], quota: { used: 1, limit: 5, remaining: 4 } } });
+
     const plain = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: json });
     const extraction = (await plain.json()) as ScreenshotExtraction;
-    expect(extraction).toMatchObject({ method: 'local_ocr', broker: 'generic', positions: [{ symbol: 'SPY', quantity: 100 }], quota: { used: 2, limit: 5, remaining: 3 } });
+    expect(extraction).toMatchObject({ method: 'local_ocr', positions: [{ symbol: 'SPY' }], quota: { used: 2, limit: 5, remaining: 3 } });
   });
 });
 
