@@ -356,7 +356,8 @@ export function createHost(options: HostOptions): Host {
         streamRegistry.cancelAll();
         const answersStored = Promise.race([Promise.allSettled([...answering]), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
         await Promise.allSettled([...workers.map((worker) => worker.stop()), answersStored]);
-        await localOcr.dispose?.();
+        // After the readings in flight (they are streams too): the OCR worker ends last.
+        await screenshots.dispose().catch((error: unknown) => logger.warn('screenshot reader did not stop cleanly', { error }));
         db.close();
         logger.info('host stopped');
         await monitoring.close();

@@ -284,7 +284,7 @@ export const streams = {
    */
   'screenshot:extract': stream(screenshot.ScreenshotExtractInputSchema, screenshot.ScreenshotProgressSchema, screenshot.ScreenshotExtractionSchema, 'Read the positions in a broker screenshot.', 'POST /api/screenshot/extract', {
     bytes: screenshot.MAX_SCREENSHOT_BASE64_CHARS + 4096,
-    message: `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB, the limit`,
+    message: `The image is larger than ${screenshot.MAX_SCREENSHOT_BYTES / 1024 / 1024} MB: crop the screenshot to the positions table or save it as JPEG`,
   }),
 } as const;
 

@@ -66,6 +66,11 @@ describe('formatScreenshotContext', () => {
     ]);
   });
 
+  it('a later screenshot replaces the earlier one (the book as it is now, not both added up)', () => {
+    const later = formatScreenshotContext(POSITIONS.slice(2), { at: NOW + 3_600_000 });
+    expect(contextPositions([text, 'Note: I trade the open.', later])).toEqual([{ underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }] }]);
+  });
+
   it('titles a new session by the underlyings', () => {
     expect(screenshotSessionTitle(POSITIONS)).toBe('Screenshot positions (SPY, QQQ)');
     const many = ['SPY', 'QQQ', 'IWM', 'AAPL', 'TSLA'].map((symbol) => ({ ...POSITIONS[2]!, symbol }));

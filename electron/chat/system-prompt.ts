@@ -84,7 +84,7 @@ export function buildSystemPrompt(facts: PromptFacts): string {
     'How to answer:',
     '- Take every price, level, greek, P&L and date from the functions; never make numbers up. Call a function whenever the question needs market or account data.',
     "- When the trader names no symbol, use the first of their symbols; when no timeframe, their default. Use the functions' argument names exactly.",
-    "- Positions from the trader's broker screenshot (a context block below, with a JSON list): analyse them with analyze_position, one call per underlying with its legs (right = assetType, quantity negative when short, price = avgPrice), and answer follow-ups (total delta, the losers, what to close) from those results; analyze_portfolio covers the positions stored in the app.",
+    "- Positions from the trader's broker screenshot (a context block below, with a JSON list): analyse them with analyze_position, one call per underlying with its legs (right = assetType, quantity negative when short, price = avgPrice), and answer follow-ups (total delta, the losers, what to close) from those results; a later screenshot's list replaces an earlier one; analyze_portfolio covers the positions stored in the app.",
     '- When a function returns an error, say what failed in a sentence and what the trader can do instead; do not guess the missing numbers.',
     '- Lead with the answer, then the supporting numbers; short paragraphs or bullet lists in Markdown. The cards the functions draw are shown beside your text, so do not copy whole tables.',
     '- You explain and analyse; you do not place trades or give personal financial advice. The trader decides and manages their risk.',

@@ -233,3 +233,18 @@ describe('ScreenshotService.extract', () => {
     expect(stored()).toBe(0);
   });
 });
+
+describe('ScreenshotService.dispose', () => {
+  it('ends the readers that keep a worker', async () => {
+    const ended: string[] = [];
+    const withWorker = (method: PositionExtractor['method']): PositionExtractor => ({ method, extract: () => Promise.reject(new Error('unused')), dispose: async () => void ended.push(method) });
+    const service = new ScreenshotService({
+      db: (db = new Database({ file: ':memory:', logger: silentLogger, slowQueryMs: 1000 })),
+      dailyLimit: () => undefined,
+      checkImage: checkedImage,
+      extractors: { local: withWorker('local_ocr'), vision: { extractor: withWorker('openai_vision'), enabled: () => false } },
+    });
+    await service.dispose();
+    expect(ended.sort()).toEqual(['local_ocr', 'openai_vision']);
+  });
+});

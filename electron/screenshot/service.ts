@@ -157,6 +157,12 @@ export class ScreenshotService {
     return { extraction, warnings: [`OpenAI vision failed (${reason}); read with local OCR instead`] };
   }
 
+  /** Ends the readers' workers (host stop). */
+  async dispose(): Promise<void> {
+    const { local, vision } = this.options.extractors;
+    await Promise.all([local.dispose?.(), vision?.extractor.dispose?.()]);
+  }
+
   handlers(): HandlerMap {
     return {
       'screenshot:quota': () => this.quota(),

@@ -56,6 +56,6 @@ export interface Extraction extends ParsedTable {
 export interface PositionExtractor {
   readonly method: ExtractionMethod;
   extract(image: CheckedImage, options: { signal: AbortSignal; onProgress: ProgressListener }): Promise<Extraction>;
-  /** Ends what the extractor keeps running (tesseract's worker thread) when the host stops. */
+  /** Ends what the reader keeps between readings (the OCR worker); called when the host stops. */
   dispose?(): Promise<void>;
 }

@@ -30,7 +30,7 @@ export interface StreamRequest {
   streams: StreamDispatch;
   requestId: string;
   log: Logger;
-  fail(error: Omit<ApiErrorBody, 'requestId'>): void;
+  fail(error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>): void;
   /** Sets the HTTP heartbeat (tests shorten it). */
   heartbeatMs?: number;
 }
@@ -47,8 +47,10 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, req
   try {
     input = await readJsonBody(req, maxBody?.bytes ?? MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyError) return request.fail({ code: error.code, message: error.code === 'payload_too_large' && maxBody ? maxBody.message : error.message });
-    throw error;
+    if (!(error instanceof BodyError)) throw error;
+    if (error.code !== 'payload_too_large') return request.fail({ code: error.code, message: error.message });
+    // The rest of the body was never read: the connection cannot carry another request.
+    return request.fail({ code: error.code, message: maxBody?.message ?? error.message }, { connection: 'close' });
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return request.fail({ code: 'invalid_input', message: 'Request body must be a JSON object' });
 

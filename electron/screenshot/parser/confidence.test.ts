@@ -60,6 +60,17 @@ describe('resolvePosition', () => {
     expect([p.avgPrice, p.mark, p.pnl]).toEqual([227.85, 231.15, 830]);
   });
 
+  it('flags an expiry on a weekend (a misread day)', () => {
+    expect(resolvePosition(reading('TSLA 100 26 DEC 26 250 CALL', 2), 'row').confidence.fields.expiry).toBeLessThan(LOW_CONFIDENCE);
+    expect(resolvePosition(reading('TSLA 100 18 DEC 26 250 CALL', 2), 'row').confidence.fields.expiry).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+
+  it('does not take a mark one digit off as vouched for by a large P&L', () => {
+    // (1,104.20 − 1,012.50) × 100 = 9,170, not the 9,180 shown: the mark's last digit was misread.
+    const p = resolvePosition(reading('NDX 100 19 MAR 27 21500 CALL', 1, money(1012.5), money(1104.2), money(9180)), 'row');
+    expect(p.confidence.fields.mark).toBeLessThan(LOW_CONFIDENCE);
+  });
+
   it('flags a year that was not written', () => {
     const p = resolvePosition(reading('SPY $600 Call 6/20', 1), 'row');
     expect(p.expiry).toBe('2027-06-20');

@@ -52,6 +52,8 @@ const INFERRED = 0.6;
 const YEAR_INFERRED = 0.7;
 const DISAGREES = 0.6;
 const VERIFIED = 0.9;
+/** Options do not expire on a Saturday or Sunday: such a date is a misread digit. */
+const WEEKEND = 0.5;
 /** Below this OCR confidence an unsigned number may have lost its minus sign. */
 const SIGN_DOUBT = 0.5;
 
@@ -67,6 +69,7 @@ interface Choice {
   perContract: boolean;
 }
 
+const onWeekend = (iso: string) => [0, 6].includes(new Date(`${iso}T12:00:00Z`).getUTCDay());
 const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
 
 function candidates(m: MoneyRead): { value: number; signed: boolean; cost: number }[] {
@@ -92,8 +95,9 @@ function crossCheck(r: RowReading, readSide: 'long' | 'short'): Choice | undefin
         for (const pnl of pnls) {
           for (const side of [readSide, readSide === 'long' ? 'short' : 'long'] as const) {
             const expected = (mark.value - a.value) * units * (side === 'short' ? -1 : 1);
-            // Rounding: each price is shown to the cent, the broker computes from more digits.
-            const tolerance = Math.max(units * 0.01 + 0.011, Math.abs(pnl.value) * 0.002);
+            // Rounding: each price is shown to the cent, the broker computes from more digits. No
+            // more slack than that: a misread last digit of a price moves the P&L by just as much.
+            const tolerance = units * 0.01 + 0.011;
             if (Math.abs(expected - pnl.value) <= tolerance) {
               choices.push({ avg: a.value, mark: mark.value, pnl: pnl.value, side, perContract: a.perContract, pnlFlipped: pnl.flipped, cost: a.cost + mark.cost + pnl.cost + (side === readSide ? 0 : 2) });
             }
@@ -124,7 +128,7 @@ export function resolvePosition(r: RowReading, rawText: string): ExtractedPositi
   fields.symbol = ic * (ins.corrected.symbol ? CORRECTED : 1);
   fields.assetType = ic * (ins.corrected.assetType ? CORRECTED : 1);
   if (ins.strike !== null) fields.strike = ic * (ins.corrected.strike ? CORRECTED : 1);
-  if (ins.expiry !== null) fields.expiry = ic * (ins.corrected.expiry ? CORRECTED : 1) * (ins.yearInferred ? YEAR_INFERRED : 1);
+  if (ins.expiry !== null) fields.expiry = ic * (ins.corrected.expiry ? CORRECTED : 1) * (ins.yearInferred ? YEAR_INFERRED : 1) * (onWeekend(ins.expiry) ? WEEKEND : 1);
 
   const q = r.quantity;
   const qtyAndSide = (base: number, corrected: boolean) =>

@@ -43,20 +43,21 @@ function jsonIn(content: string): unknown {
   }
 }
 
-/** Screenshot positions as analyze_position legs, one position per underlying. */
+/**
+ * Screenshot positions as analyze_position legs, one position per underlying. The most recent
+ * positions block is the book: a later screenshot shows the positions as they are now, so it
+ * replaces an earlier one instead of adding to it.
+ */
 export function contextPositions(contents: readonly string[]): ContextPosition[] {
+  const latest = contents.map((content) => PositionsBlock.safeParse(jsonIn(content))).findLast((parsed) => parsed.success);
   const byUnderlying = new Map<string, Record<string, unknown>[]>();
-  for (const content of contents) {
-    const parsed = PositionsBlock.safeParse(jsonIn(content));
-    if (!parsed.success) continue;
-    for (const p of parsed.data.positions) {
-      const quantity = p.side === 'short' ? -p.quantity : p.quantity;
-      const leg: Record<string, unknown> = { right: p.assetType, quantity };
-      if (p.assetType !== 'stock' && p.strike) leg.strike = p.strike;
-      if (p.assetType !== 'stock' && p.expiry) leg.expiry = p.expiry;
-      if (p.avgPrice !== null && p.avgPrice !== undefined) leg.price = p.avgPrice;
-      byUnderlying.set(p.symbol, [...(byUnderlying.get(p.symbol) ?? []), leg]);
-    }
+  for (const p of latest?.data?.positions ?? []) {
+    const quantity = p.side === 'short' ? -p.quantity : p.quantity;
+    const leg: Record<string, unknown> = { right: p.assetType, quantity };
+    if (p.assetType !== 'stock' && p.strike) leg.strike = p.strike;
+    if (p.assetType !== 'stock' && p.expiry) leg.expiry = p.expiry;
+    if (p.avgPrice !== null && p.avgPrice !== undefined) leg.price = p.avgPrice;
+    byUnderlying.set(p.symbol, [...(byUnderlying.get(p.symbol) ?? []), leg]);
   }
   return [...byUnderlying].map(([underlying, legs]) => ({ underlying, legs }));
 }
