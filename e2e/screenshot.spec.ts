@@ -195,6 +195,25 @@ test('bad input: a text file, a 30 MB image, a corrupt PNG and a picture with no
   const dialog = page.getByRole('dialog', { name: 'Read positions from a screenshot' });
   const close = () => dialog.getByRole('button', { name: 'Close' }).click();
 
+  // The drop zone follows the drag: entering the tools and then a child of it, it stays until both are left;
+  // a drag of text (not files) shows none.
+  const center = page.getByRole('region', { name: 'Tools' });
+  const files = await fileTransfer(page, { text: 'x', name: 'a.png', type: 'image/png' });
+  await center.dispatchEvent('dragenter', { dataTransfer: files });
+  await page.getByRole('tablist').dispatchEvent('dragenter', { dataTransfer: files });
+  await center.dispatchEvent('dragleave', { dataTransfer: files });
+  await expect(page.getByTestId('drop-zone')).toBeVisible();
+  await page.getByRole('tablist').dispatchEvent('dragleave', { dataTransfer: files });
+  await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+  const text = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', 'SPY 600 call');
+    return transfer;
+  });
+  await center.dispatchEvent('dragenter', { dataTransfer: text });
+  await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+  await center.dispatchEvent('dragleave', { dataTransfer: text });
+
   // Checked in the page: nothing is sent.
   await dropFile(page, await fileTransfer(page, { text: 'SPY 600 call x2', name: 'positions.txt', type: 'text/plain' }));
   await expect(dialog.getByRole('alert')).toContainText('This file is not an image the app can read: use a PNG, JPEG or WebP screenshot');

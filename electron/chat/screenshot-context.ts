@@ -8,8 +8,8 @@ import { newYorkNow } from './system-prompt';
  * offline coach turns into analyze_position legs (providers/offline/conversation.ts).
  */
 
-/** The message sent for the trader once the positions are stored. */
-export const SCREENSHOT_ANALYSIS_MESSAGE = 'Analyze the positions from my screenshot: risk, greeks, P&L and what to watch.';
+/** The message sent for the trader once the positions are stored (shared: the chat shows it while the answer starts). */
+export { SCREENSHOT_ANALYSIS_MESSAGE } from '../../shared/schemas/screenshot';
 
 export interface ScreenshotContextMeta {
   broker?: Broker;

@@ -139,6 +139,9 @@ export const ScreenshotExtractionSchema = z.object({
 });
 export type ScreenshotExtraction = z.infer<typeof ScreenshotExtractionSchema>;
 
+/** The user message `chat:screenshotContext` stores after the positions: the request for their analysis. */
+export const SCREENSHOT_ANALYSIS_MESSAGE = 'Analyze the positions from my screenshot: risk, greeks, P&L and what to watch.';
+
 /** Confirmed positions for the coach: stored in the session, then analysed in a streamed answer. */
 export const ScreenshotContextInputSchema = z
   .object({

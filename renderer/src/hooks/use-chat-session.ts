@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { StreamOptions } from '../../../shared/client';
 import type { ChatMessage, ChatStreamEvent, ChatTurnResult } from '../../../shared/schemas/chat';
-import type { ScreenshotContextInput } from '../../../shared/schemas/screenshot';
+import { SCREENSHOT_ANALYSIS_MESSAGE, type ScreenshotContextInput } from '../../../shared/schemas/screenshot';
 import type { CoachError } from '../../../shared/errors';
 import { useCoachApi } from '../api/api-context';
 import { afterLastUserMessage, applyStreamEvent, mergeStoppedTurn, mergeTurnResult, retryAfterFailure, startTurn, type StreamingTurn } from '../lib/chat-turn';
@@ -38,10 +38,6 @@ interface TurnRequest {
   typed: boolean;
 }
 
-/** What the chat shows as the user's message while the positions' analysis starts (the server stores its own words). */
-export function positionsRequestText(count: number): string {
-  return `Analyse the ${count} position${count === 1 ? '' : 's'} from my screenshot.`;
-}
 
 export interface ChatSessionState {
   /** null: a new conversation, made on the server by its first message. */
@@ -207,7 +203,8 @@ export function useChatSession(sessionId: string | null, onSessionChange: (id: s
   const analysePositions = useCallback(
     (positions: PositionsForCoach) => {
       const input = { ...positions, sessionId: sessionId ?? undefined };
-      const initial = startTurn(positionsRequestText(positions.positions.length), { sessionId: input.sessionId });
+      // The user message the server stores, shown while the answer starts (as a typed question is).
+      const initial = startTurn(SCREENSHOT_ANALYSIS_MESSAGE, { sessionId: input.sessionId });
       run({ start: (options) => api.stream('chat:screenshotContext', input, options), sessionId: input.sessionId, initial, typed: false });
     },
     [api, run, sessionId],

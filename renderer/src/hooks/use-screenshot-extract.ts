@@ -12,8 +12,8 @@ export type ExtractState =
 
 /**
  * Reads the positions of one image (`screenshot:extract`) as soon as it is given, with the
- * progress the server streams. Unmounting, or another image, cancels the reading (the server stops
- * reading).
+ * progress the server streams. Unmounting, or another image, cancels the reading: the server
+ * stops it and counts nothing.
  */
 export function useScreenshotExtract(image: ScreenshotImage): ExtractState {
   const api = useCoachApi();

@@ -1,5 +1,6 @@
 import { createContext } from 'react';
 import type { ScreenshotQuota, ScreenshotSource } from '../../../shared/schemas/screenshot';
+import type { ScreenshotImage } from '../lib/screenshot-image';
 
 /** Reading positions from a broker screenshot, from wherever the image comes (drop, file, paste, capture). */
 export interface ScreenshotFlow {
@@ -13,5 +14,8 @@ export interface ScreenshotFlow {
   quota: ScreenshotQuota | undefined;
   refreshQuota(): void;
 }
+
+/** What the reading dialog shows: an image being read, or why the image cannot be read (nothing was sent). `seq` keys the dialog, so a new image restarts it. */
+export type Reading = { seq: number; image: ScreenshotImage; problem?: undefined } | { seq: number; image?: undefined; problem: string };
 
 export const ScreenshotContext = createContext<ScreenshotFlow | undefined>(undefined);

@@ -7,16 +7,13 @@ import { useImagePaste } from '../../hooks/use-image-paste';
 import { useWorkspaceNav } from '../../hooks/use-workspace-nav';
 import { captureDisplayFrame } from '../../lib/display-capture';
 import { imageFromCapture, imageFromFile, imageProblem, type ScreenshotImage } from '../../lib/screenshot-image';
-import { ScreenshotContext, type ScreenshotFlow } from '../../state/screenshot-context';
+import { ScreenshotContext, type Reading, type ScreenshotFlow } from '../../state/screenshot-context';
 import '../../styles/screenshot.css';
 import { CaptureSourcePicker } from '../screenshot/CaptureSourcePicker';
 import { NoticeToast } from '../screenshot/NoticeToast';
 import { ScreenshotDialog } from '../screenshot/ScreenshotDialog';
 
-/** What the reading dialog shows: an image being read, or why the image cannot be read (nothing was sent). */
-export type Reading = { seq: number; image: ScreenshotImage; problem?: undefined } | { seq: number; image?: undefined; problem: string };
-
-export const POSITIONS_SENT_TOAST = 'Positions sent to AI Coach for analysis.';
+const POSITIONS_SENT_TOAST = 'Positions sent to AI Coach for analysis.';
 
 /**
  * The screenshot flow of the whole window: files dropped anywhere or pasted, the chat's menu
@@ -31,7 +28,7 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<{ text: string; seq: number }>();
   const [quota, setQuota] = useState<ScreenshotQuota>();
 
-  // Each reading gets its own number: the dialog is keyed by it, so a new image restarts it.
+  // Numbers the readings (and the toasts): a new one remounts the dialog, cancelling the last reading.
   const seq = useRef(0);
   const show = useCallback((next: { image: ScreenshotImage } | { problem: string }) => setReading({ ...next, seq: ++seq.current } as Reading), []);
 
@@ -39,7 +36,7 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
     api.call('screenshot:quota', {}).then(setQuota, () => setQuota(undefined));
   }, [api]);
 
-  const openBlob = useCallback(
+  const openFile = useCallback(
     (file: Blob & { name?: string }, source: ScreenshotImage['source']) => {
       const problem = imageProblem(file);
       if (problem) return show({ problem });
@@ -50,20 +47,19 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
     },
     [show],
   );
-  const openFile = useCallback<ScreenshotFlow['openFile']>((file, source) => openBlob(file, source), [openBlob]);
 
   const capture = useCallback(() => {
     api.call('screenshot:sources', {}).then(
       (list) => {
         if (list.supported) return setSources(list.sources);
         captureDisplayFrame().then(
-          (blob) => blob && openBlob(new File([blob], 'screen-capture.png', { type: 'image/png' }), 'capture'),
+          (blob) => blob && openFile(new File([blob], 'screen-capture.png', { type: 'image/png' }), 'capture'),
           (error: unknown) => show({ problem: `The screen could not be captured: ${toCoachError(error).message}` }),
         );
       },
       (error: unknown) => show({ problem: `The screen could not be captured: ${toCoachError(error).message}` }),
     );
-  }, [api, openBlob, show]);
+  }, [api, openFile, show]);
 
   const captureSource = (source: CaptureSourceList['sources'][number]) => {
     setSources(undefined);
@@ -83,7 +79,7 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
     setToast({ text: POSITIONS_SENT_TOAST, seq: ++seq.current });
   };
 
-  const flow = useMemo(() => ({ openFile, capture, dragging, quota, refreshQuota }), [openFile, capture, dragging, quota, refreshQuota]);
+  const flow = useMemo<ScreenshotFlow>(() => ({ openFile, capture, dragging, quota, refreshQuota }), [openFile, capture, dragging, quota, refreshQuota]);
   return (
     <ScreenshotContext.Provider value={flow}>
       {children}

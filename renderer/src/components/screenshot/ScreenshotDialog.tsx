@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConfirmedPosition, ScreenshotExtraction, ScreenshotQuota } from '../../../../shared/schemas/screenshot';
-import type { Reading } from '../providers/ScreenshotProvider';
+import type { Reading } from '../../state/screenshot-context';
 import { QuotaNote } from './QuotaNote';
 import { ScreenshotReading } from './ScreenshotReading';
 
