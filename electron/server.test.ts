@@ -46,9 +46,11 @@ describe('authentication and errors', () => {
     expect((await t.request('/api/rpc/app:info', { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
   });
 
-  it('answers 413 for a body over 1 MiB', async () => {
+  it('answers 413 for a body over 1 MiB and closes the connection (the rest of the body was never read)', async () => {
     const res = await t.rpc('app:info', { padding: 'x'.repeat(1024 * 1024 + 10) });
     expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect((await t.rpc('app:info', {})).status).toBe(200);
   });
 
   it('answers 404 for an unknown call or route and 405 for a wrong method', async () => {

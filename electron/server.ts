@@ -96,8 +96,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     res.setHeader('x-request-id', requestId);
     const log = options.logger.child({ requestId });
     const started = performance.now();
+    // A body refused as too large was never read to its end: the connection cannot carry another request.
     const fail = (error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>) =>
-      sendError(res, { ...error, requestId }, headers);
+      sendError(res, { ...error, requestId }, error.code === 'payload_too_large' ? { ...headers, connection: 'close' } : headers);
     try {
       await route(req, res, requestId, log, fail);
     } catch (error) {

@@ -30,7 +30,7 @@ export interface StreamRequest {
   streams: StreamDispatch;
   requestId: string;
   log: Logger;
-  fail(error: Omit<ApiErrorBody, 'requestId'>, headers?: Record<string, string>): void;
+  fail(error: Omit<ApiErrorBody, 'requestId'>): void;
   /** Sets the HTTP heartbeat (tests shorten it). */
   heartbeatMs?: number;
 }
@@ -48,9 +48,7 @@ export async function serveStream(req: IncomingMessage, res: ServerResponse, req
     input = await readJsonBody(req, maxBody?.bytes ?? MAX_BODY_BYTES);
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
-    if (error.code !== 'payload_too_large') return request.fail({ code: error.code, message: error.message });
-    // The rest of the body was never read: the connection cannot carry another request.
-    return request.fail({ code: error.code, message: maxBody?.message ?? error.message }, { connection: 'close' });
+    return request.fail({ code: error.code, message: error.code === 'payload_too_large' && maxBody ? maxBody.message : error.message });
   }
   if (!input || typeof input !== 'object' || Array.isArray(input)) return request.fail({ code: 'invalid_input', message: 'Request body must be a JSON object' });
 
