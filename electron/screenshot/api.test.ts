@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSse } from '../../shared/client';
+import { STREAM_RESULT_FRAME } from '../../shared/contract';
 import { CoachError } from '../../shared/errors';
 import type { ScreenshotExtraction, ScreenshotProgress } from '../../shared/schemas/screenshot';
 import { startFakeOpenAi, textAnswer } from '../testing/fake-openai';
@@ -70,11 +71,20 @@ describe('POST /api/screenshot/extract', () => {
     const res = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: { ...json, accept: 'text/event-stream' } });
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const events: ScreenshotProgress[] = [];
-    await readSse(res.body!, (_name, data) => events.push(JSON.parse(data) as ScreenshotProgress));
+    const frames: string[] = [];
+    let outcome: { ok: boolean; value?: ScreenshotExtraction } | undefined;
+    await readSse(res.body!, (name, data) => {
+      frames.push(name);
+      if (name === STREAM_RESULT_FRAME) outcome = JSON.parse(data) as typeof outcome;
+      else events.push(JSON.parse(data) as ScreenshotProgress);
+    });
     expect(events.map((e) => [e.stage, e.progress])).toEqual([
       ['checking', 0],
       ['recognizing', 0.525],
     ]);
+    // The stream's last frame carries the extraction (progress events cannot).
+    expect(frames).toEqual(['progress', 'progress', STREAM_RESULT_FRAME]);
+    expect(outcome).toMatchObject({ ok: true, value: { method: 'local_ocr', positions: [{ symbol: 'SPY', quantity: 100 }], quota: { used: 1, limit: 5, remaining: 4 } } });
     const plain = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: json });
     const extraction = (await plain.json()) as ScreenshotExtraction;
     expect(extraction).toMatchObject({ method: 'local_ocr', broker: 'generic', positions: [{ symbol: 'SPY', quantity: 100 }], quota: { used: 2, limit: 5, remaining: 3 } });
