@@ -138,6 +138,39 @@ describe('screenshot positions analysed by the offline coach (real host)', () =>
     // The broker's own figures are quoted too: they can differ from the current marks.
     expect(text).toContain("Your broker's screenshot showed QQQ −$480.00, SPY +$210.50; losing there: QQQ −$480.00.");
   });
+
+  it("broker marks far from the app's prices: said once, plainly, with the broker's own mark and P&L beside the app's", async () => {
+    const nvda = await last(t.host, 'NVDA');
+    // The broker marks NVDA 50 % above the app's price; bought 18.24 above that mark: 100 × −18.24 = −$1,824.00.
+    const mark = Math.round(nvda * 150) / 100;
+    const avgPrice = Math.round((mark + 18.24) * 100) / 100;
+    const book: ConfirmedPosition[] = [
+      { symbol: 'NVDA', assetType: 'stock', quantity: 100, side: 'long', avgPrice, mark, pnl: -1824 },
+      { symbol: 'QQQ', assetType: 'stock', quantity: 10, side: 'long', avgPrice: 500, mark: Math.round(qqq * 100) / 100, pnl: Math.round((qqq - 500) * 1000) / 100 },
+    ];
+    const text = answer(await stream(t.host, 'chat:screenshotContext', { positions: book })).message.content;
+    const notice = "Your broker's marks differ from this app's prices (simulated data unless a market data provider is set up): P&L below is at the app's prices; your broker showed −$1,824.00 on NVDA.";
+    expect(text.split(notice)).toHaveLength(2);
+    // Before the analysis it warns about, once.
+    expect(text.indexOf(notice)).toBeLessThan(text.indexOf('**NVDA 100 shares**'));
+    const line = new RegExp(`Your broker's screenshot: \\+100 NVDA shares mark ${mark.toFixed(2).replace('.', '\\.')} \\(here ([\\d.,]+)\\); P&L −\\$1,824\\.00 \\(here ([−+]?)\\$([\\d,.]+)\\)\\.`).exec(text);
+    expect(line).not.toBeNull();
+    const here = Number(line![1]!.replace(/,/g, ''));
+    expect(Math.abs(here - nvda) / nvda).toBeLessThan(0.01);
+    // The app's P&L, by hand from its own mark: 100 × (here − avgPrice).
+    const herePnl = Number(line![3]!.replace(/,/g, '')) * (line![2] === '−' ? -1 : 1);
+    expect(herePnl).toBeCloseTo(100 * (here - avgPrice), 1);
+    // QQQ's marks agree with the app's: its figures are shown, no second warning.
+    expect(text).toMatch(/Your broker's screenshot: \+10 QQQ shares mark [\d.,]+ \(here [\d.,]+\); P&L /);
+    expect(text).toContain('**Total delta: +110** shares across NVDA, QQQ');
+  });
+
+  it('broker marks in line with the app\'s prices: no warning', async () => {
+    const book: ConfirmedPosition[] = [{ symbol: 'QQQ', assetType: 'stock', quantity: 10, side: 'long', avgPrice: 500, mark: Math.round(qqq * 100) / 100, pnl: Math.round((qqq - 500) * 1000) / 100 }];
+    const text = answer(await stream(t.host, 'chat:screenshotContext', { positions: book })).message.content;
+    expect(text).toContain("Your broker's screenshot: +10 QQQ shares mark");
+    expect(text).not.toContain('differ from this app');
+  });
 });
 
 describe('screenshot positions survive a restart of the host', () => {

@@ -53,7 +53,7 @@ describe('formatScreenshotContext', () => {
     );
   });
 
-  it('is what the offline coach reads as analyze_position legs, one position per underlying, with the broker\'s P&L', () => {
+  it('is what the offline coach reads as analyze_position legs, one position per underlying, with the broker\'s marks and P&L', () => {
     expect(contextPositions([text])).toEqual([
       {
         underlying: 'SPY',
@@ -61,16 +61,17 @@ describe('formatScreenshotContext', () => {
           { right: 'call', strike: 600, expiry: '2025-06-20', quantity: 2, price: 4.2 },
           { right: 'put', strike: 580.5, expiry: '2025-06-20', quantity: -1, price: 2 },
         ],
+        brokerMarks: [5.1, null],
         // The broker's P&L of the underlying, when it showed one for each leg: 180 − 1,234.50.
         brokerPnl: -1054.5,
       },
-      { underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }] },
+      { underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }], brokerMarks: [null] },
     ]);
   });
 
   it('a later screenshot replaces the earlier one (the book as it is now, not both added up)', () => {
     const later = formatScreenshotContext(POSITIONS.slice(2), { at: NOW + 3_600_000 });
-    expect(contextPositions([text, 'Note: I trade the open.', later])).toEqual([{ underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }] }]);
+    expect(contextPositions([text, 'Note: I trade the open.', later])).toEqual([{ underlying: 'QQQ', legs: [{ right: 'stock', quantity: 100, price: 500 }], brokerMarks: [null] }]);
   });
 
   it('titles a new session by the underlyings', () => {

@@ -51,7 +51,7 @@ describe('buildSystemPrompt', () => {
 
   it('tells the model to analyse screenshot positions with analyze_position, per underlying', () => {
     const prompt = buildSystemPrompt({ profile: STUB_PROFILE, market: CLOSED, now, context: [] });
-    expect(prompt).toMatch(/broker screenshot .* analyze_position, one call per underlying .* a later screenshot's list replaces an earlier one; analyze_portfolio covers the positions stored in the app/);
+    expect(prompt).toMatch(/broker screenshot .* analyze_position, one call per underlying .* a later screenshot's list replaces an earlier one; analyze_portfolio covers the positions stored in the app\. .* show the broker's mark and P&L beside them, and when they differ by more than 5 % say so once/);
   });
 });
 

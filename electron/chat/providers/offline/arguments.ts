@@ -22,6 +22,8 @@ export type Built = { calls: PlannedCall[] } | { question: string };
 export interface ContextPosition {
   underlying: string;
   legs: Record<string, unknown>[];
+  /** The mark the broker showed for each leg (share price for stock), null where it showed none. */
+  brokerMarks: (number | null)[];
   /** The open P&L the broker showed for these legs, when it showed one for each. */
   brokerPnl?: number;
 }

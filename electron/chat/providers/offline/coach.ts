@@ -3,6 +3,7 @@ import type { FunctionCallRecord } from '../../../../shared/schemas/chat';
 import { ChatProviderError, type ChatProvider, type ProviderTurn } from '../../types';
 import type { PlannedCall } from './arguments';
 import { composeCall, composeNext, composeUnavailable } from './compose';
+import { brokerMismatchNotice, compareWithBroker } from './compose/broker';
 import { composeBookTotals } from './compose/positions';
 import { composeExplain, composeReply } from './compose/replies';
 import { readConversation } from './conversation';
@@ -68,7 +69,8 @@ export class OfflineCoach implements ChatProvider {
     const held = conversation.contextPositions;
     const book = held.length > 0 && plan.calls.length === held.length && plan.calls.every((c, i) => c.name === 'analyze_position' && c.arguments.legs === held[i]!.legs);
     const analysed: unknown[] = [];
-    for (const call of plan.calls) {
+    let mismatchSaid = false;
+    for (const [i, call] of plan.calls.entries()) {
       stopIfAborted(turn);
       last = null;
       if (!available.has(call.name)) {
@@ -80,7 +82,14 @@ export class OfflineCoach implements ChatProvider {
       const answer = composeCall(call, record, { experience, today });
       // A result the composer cannot read means the function's shape moved: worth a line in the log.
       if (answer.unreadable) turn.log.warn('offline coach could not read a function result', { name: call.name });
+      // A screenshot position: the broker's own marks and P&L beside the app's, and a plain word when they part.
+      const broker = book && record.status === 'ok' ? compareWithBroker(held[i]!, record.result) : null;
+      if (broker?.differs && !mismatchSaid) {
+        await write(brokerMismatchNotice(held[i]!));
+        mismatchSaid = true;
+      }
       await write(answer.text);
+      if (broker?.line) await write(broker.line);
       if (record.status === 'ok' && !answer.unreadable) last = { call, record };
       if (record.status === 'ok') analysed.push(record.result);
     }

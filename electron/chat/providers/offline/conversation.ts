@@ -50,21 +50,22 @@ function jsonIn(content: string): unknown {
  */
 export function contextPositions(contents: readonly string[]): ContextPosition[] {
   const latest = contents.map((content) => PositionsBlock.safeParse(jsonIn(content))).findLast((parsed) => parsed.success);
-  const byUnderlying = new Map<string, { legs: Record<string, unknown>[]; pnl: (number | null | undefined)[] }>();
+  const byUnderlying = new Map<string, Required<Omit<ContextPosition, 'brokerPnl'>> & { pnl: (number | null | undefined)[] }>();
   for (const p of latest?.data?.positions ?? []) {
     const quantity = p.side === 'short' ? -p.quantity : p.quantity;
     const leg: Record<string, unknown> = { right: p.assetType, quantity };
     if (p.assetType !== 'stock' && p.strike) leg.strike = p.strike;
     if (p.assetType !== 'stock' && p.expiry) leg.expiry = p.expiry;
     if (p.avgPrice !== null && p.avgPrice !== undefined) leg.price = p.avgPrice;
-    const held = byUnderlying.get(p.symbol) ?? { legs: [], pnl: [] };
+    const held = byUnderlying.get(p.symbol) ?? { underlying: p.symbol, legs: [], brokerMarks: [], pnl: [] };
     held.legs.push(leg);
+    held.brokerMarks.push(p.mark ?? null);
     held.pnl.push(p.pnl);
     byUnderlying.set(p.symbol, held);
   }
-  return [...byUnderlying].map(([underlying, { legs, pnl }]) => {
+  return [...byUnderlying.values()].map(({ pnl, ...held }) => {
     const shown = pnl.every((value) => typeof value === 'number');
-    return shown ? { underlying, legs, brokerPnl: Math.round((pnl as number[]).reduce((a, b) => a + b, 0) * 100) / 100 } : { underlying, legs };
+    return shown ? { ...held, brokerPnl: Math.round((pnl as number[]).reduce((a, b) => a + b, 0) * 100) / 100 } : held;
   });
 }
 

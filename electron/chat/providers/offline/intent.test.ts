@@ -234,9 +234,9 @@ describe('planTurn: context', () => {
   });
 
   it('points "my positions" at the positions the session context holds', () => {
-    const contextPositions = [{ underlying: 'SPY', legs: [{ right: 'call', strike: 600, expiry: '2025-12-19', quantity: 2 }] }];
+    const contextPositions = [{ underlying: 'SPY', legs: [{ right: 'call', strike: 600, expiry: '2025-12-19', quantity: 2 }], brokerMarks: [null] }];
     const plan = planTurn('what is my total delta?', { now: NOW, history: [], fallbackSymbols: [], contextPositions });
-    expect(plan).toMatchObject({ kind: 'calls', calls: [{ name: 'analyze_position', arguments: contextPositions[0], focus: 'delta' }] });
+    expect(plan).toMatchObject({ kind: 'calls', calls: [{ name: 'analyze_position', arguments: { underlying: 'SPY', legs: contextPositions[0]!.legs }, focus: 'delta' }] });
   });
 
   it('keeps what the answer should lead with', () => {

@@ -24,6 +24,8 @@ export const PositionResult = z.object({
   probabilityOfProfit: z.number().nullable(),
   flags: z.array(z.string()),
   notes: z.array(z.string()).optional(),
+  /** Each leg at the app's price (compared with a broker screenshot's marks: compose/broker.ts). */
+  legs: z.array(z.object({ leg: z.string(), mark: z.number() })).optional(),
 });
 
 export const PortfolioResult = z.union([
