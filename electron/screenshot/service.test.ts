@@ -141,7 +141,11 @@ describe('ScreenshotService.extract', () => {
     const stop = new AbortController();
     const first = extract({}, stop.signal);
     await new Promise((resolve) => setImmediate(resolve));
-    expect((await extract()).result).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    // Not "you have read 1 screenshot today": none is read yet.
+    expect((await extract()).result).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited', message: "A screenshot being read now takes the last place under today's limit of 1: wait for it to finish, or raise the limit in Settings (screenshot.dailyLimit)." },
+    });
     stop.abort();
     expect((await first).result).toMatchObject({ ok: false, error: { code: 'aborted', message: 'Reading stopped; nothing was counted' } });
     expect(stored()).toBe(0);

@@ -68,11 +68,15 @@ export class ScreenshotService {
   async extract(input: StreamParams<'screenshot:extract'>, ctx: ExtractContext): Promise<ScreenshotExtraction> {
     const started = this.clock();
     const before = this.quota();
-    if (before.used + this.inFlight >= before.limit) {
+    if (before.used >= before.limit) {
       throw new CoachError(
         'rate_limited',
         `You have read ${before.limit} screenshot${before.limit === 1 ? '' : 's'} today, the daily limit. It resets at midnight New York time; you can raise it in Settings (screenshot.dailyLimit).`,
       );
+    }
+    // Not read yet: the readings under way hold the day's last places (they free them if they find nothing).
+    if (before.used + this.inFlight >= before.limit) {
+      throw new CoachError('rate_limited', `A screenshot being read now takes the last place under today's limit of ${before.limit}: wait for it to finish, or raise the limit in Settings (screenshot.dailyLimit).`);
     }
     const bytes = decodeBase64(input.image);
     this.inFlight += 1;
