@@ -104,3 +104,36 @@ describe('the host with an OpenAI key', () => {
     }
   });
 });
+
+describe('screen capture: only the app\'s own window (IPC), never the local HTTP API', () => {
+  let t: TestHost;
+  const captured: string[] = [];
+  beforeAll(async () => {
+    t = await startTestHost({
+      screenshot: { checkImage, localOcr },
+      capturer: {
+        sources: async () => [{ id: 'screen:0:0', name: 'Entire screen', kind: 'screen', thumbnail: 'data:image/png;base64,AAAA' }],
+        capture: async (sourceId) => {
+          captured.push(sourceId);
+          return { image: PNG_SIGNATURE.toString('base64'), mimeType: 'image/png', width: 1920, height: 1080 };
+        },
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('over IPC: the sources, then the capture', async () => {
+    expect(await t.host.dispatch('screenshot:sources', {}, { transport: 'ipc' })).toMatchObject({ ok: true, value: { supported: true, sources: [{ id: 'screen:0:0' }] } });
+    expect(await t.host.dispatch('screenshot:capture', { sourceId: 'screen:0:0' }, { transport: 'ipc' })).toMatchObject({ ok: true, value: { width: 1920 } });
+    expect(captured).toEqual(['screen:0:0']);
+  });
+
+  it('over HTTP: no sources listed, and a capture is refused with 403 without touching the screen', async () => {
+    const rpc = (name: string, input: unknown) => t.request(`/api/rpc/${name}`, { method: 'POST', body: JSON.stringify(input), headers: json });
+    expect(await (await rpc('screenshot:sources', {})).json()).toEqual({ supported: false, sources: [] });
+    const res = await rpc('screenshot:capture', { sourceId: 'screen:0:0' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining("use the browser's own screen picker") } });
+    expect(captured).toEqual(['screen:0:0']);
+  });
+});

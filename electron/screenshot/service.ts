@@ -170,11 +170,14 @@ export class ScreenshotService {
   handlers(): HandlerMap {
     return {
       'screenshot:quota': () => this.quota(),
-      'screenshot:sources': async () => {
-        const capturer = this.options.capturer;
+      // Only the app's own window may capture the screen: the desktop app's optional local HTTP API
+      // (scripts, a browser tab) must not be a way to take pictures of whatever is on the screen.
+      'screenshot:sources': async (_input, ctx) => {
+        const capturer = ctx.transport === 'http' ? undefined : this.options.capturer;
         return capturer ? { supported: true, sources: await capturer.sources() } : { supported: false, sources: [] };
       },
-      'screenshot:capture': ({ sourceId }) => {
+      'screenshot:capture': ({ sourceId }, ctx) => {
+        if (this.options.capturer && ctx.transport === 'http') throw new CoachError('forbidden', 'Screen capture by the app is only for its own window; in the browser, use the browser\'s own screen picker');
         if (!this.options.capturer) throw new CoachError('unavailable', 'Screen capture by the app needs the desktop app; in the browser, use the browser\'s own screen picker');
         return this.options.capturer.capture(sourceId);
       },

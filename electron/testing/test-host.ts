@@ -40,7 +40,7 @@ function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
 }
 
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat']; screenshot?: HostOptions['screenshot'] } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat']; screenshot?: HostOptions['screenshot']; capturer?: HostOptions['capturer'] } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -52,6 +52,7 @@ export async function startTestHost(
     notifier: options.notifier,
     chat: options.chat,
     screenshot: options.screenshot,
+    capturer: options.capturer,
   });
   host.start();
   const server = await startApiServer({
