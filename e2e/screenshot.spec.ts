@@ -266,6 +266,15 @@ test('the menu\'s file picker and a paste into the composer open the reading; Es
   // An image pasted into the composer is read as a screenshot, not pasted as text.
   const composer = chat.getByRole('textbox', { name: 'Message the coach' });
   await composer.focus();
+  // Cells copied from a spreadsheet carry their text and a picture of themselves: the text paste is
+  // left to the composer (the app does not cancel the event).
+  const leftToComposer = await composer.evaluate((element, base64) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', 'SPY\t600\tcall');
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'cells.png', { type: 'image/png' }));
+    return element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png.toString('base64'));
+  expect(leftToComposer).toBe(true);
   await composer.evaluate((element, base64) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64FromBytes, dragHasFiles, formatFileSize, imageFromCapture, imageFromFile, imageProblem, quotaText, screenshotMimeType } from './screenshot-image';
+import { base64FromBytes, dragHasFiles, formatFileSize, imageFromCapture, imageFromFile, imageProblem, pasteIsForScreenshot, quotaText, screenshotMimeType } from './screenshot-image';
 
 const MB = 1024 * 1024;
 
@@ -52,6 +52,25 @@ describe('reading the image for sending', () => {
   it('counts the bytes of a captured PNG from its base64', () => {
     const image = imageFromCapture({ image: btoa('\x01\x02\x03\x04\x05'), mimeType: 'image/png', width: 300, height: 200 }, 'Screen 1');
     expect(image).toMatchObject({ bytes: 5, fileName: 'Screen 1.png', source: 'capture', mimeType: 'image/png' });
+  });
+});
+
+describe('pasteIsForScreenshot', () => {
+  const paste = { intoTextField: false, insideDialog: false, carriesText: false };
+
+  it('reads a screenshot pasted anywhere, the chat composer included', () => {
+    expect(pasteIsForScreenshot(paste)).toBe(true);
+    expect(pasteIsForScreenshot({ ...paste, intoTextField: true })).toBe(true);
+    expect(pasteIsForScreenshot({ ...paste, carriesText: true })).toBe(true);
+  });
+
+  it('leaves spreadsheet cells (text with a picture of them) to the text field they are pasted into', () => {
+    expect(pasteIsForScreenshot({ ...paste, intoTextField: true, carriesText: true })).toBe(false);
+  });
+
+  it('leaves a paste inside an open dialog to it: the table being confirmed is not replaced', () => {
+    expect(pasteIsForScreenshot({ ...paste, insideDialog: true })).toBe(false);
+    expect(pasteIsForScreenshot({ ...paste, insideDialog: true, intoTextField: true })).toBe(false);
   });
 });
 

@@ -86,6 +86,24 @@ export function dragHasFiles(types: readonly string[] | DOMStringList | undefine
   return types !== undefined && Array.from(types).includes('Files');
 }
 
+/** Where a paste that carries an image lands, and whether it also carries text. */
+export interface ImagePaste {
+  intoTextField: boolean;
+  insideDialog: boolean;
+  carriesText: boolean;
+}
+
+/**
+ * Whether a paste carrying an image is a screenshot to read. Not inside an open dialog (a paste
+ * into the confirmation table must not replace the table being checked), nor a text field's
+ * paste that also has text: cells copied from a spreadsheet or a page carry a picture of
+ * themselves too, and the user wants the text (a screenshot tool copies the image alone).
+ */
+export function pasteIsForScreenshot({ intoTextField, insideDialog, carriesText }: ImagePaste): boolean {
+  if (insideDialog) return false;
+  return !(intoTextField && carriesText);
+}
+
 /** "2 of 5 screenshots read today". */
 export function quotaText(quota: ScreenshotQuota): string {
   return `${quota.used} of ${quota.limit} screenshot${quota.limit === 1 ? '' : 's'} read today`;

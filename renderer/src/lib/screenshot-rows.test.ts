@@ -35,6 +35,11 @@ describe('rowsFromExtraction', () => {
     expect(r).toMatchObject({ quantity: '3', side: 'short', mark: '', pnl: '', expiry: '' });
   });
 
+  it('shows a number read with binary float noise as the price it is', () => {
+    const [r] = rowsFromExtraction([extracted({ avgPrice: 0.1 + 0.2, mark: 1.1 * 3, pnl: -435.00000000000006 })]);
+    expect(r).toMatchObject({ avgPrice: '0.3', mark: '3.3', pnl: '-435' });
+  });
+
   it('gives every row its own key', () => {
     const rows = rowsFromExtraction([extracted(), extracted()]);
     expect(new Set([...rows, blankRow()].map((r) => r.key)).size).toBe(3);
@@ -68,6 +73,7 @@ describe('checkRow', () => {
   it('upper-cases the symbol and reads "$1,234.50" and "-1,020" as numbers', () => {
     const check = checkRow(row({ symbol: ' spx ', avgPrice: '$1,234.50', pnl: '-1,020' }));
     expect(check).toMatchObject({ ok: true, position: { symbol: 'SPX', avgPrice: 1234.5, pnl: -1020 } });
+    expect(checkRow(row({ pnl: '-$435.00' }))).toMatchObject({ ok: true, position: { pnl: -435 } });
   });
 
   it('refuses a symbol that is no ticker, with the message beside the symbol', () => {
@@ -86,6 +92,10 @@ describe('checkRow', () => {
     expect(checkRow(row({ strike: '0' }))).toEqual({ ok: false, errors: { strike: 'Must be more than 0' } });
     expect(checkRow(row({ strike: '6OO' }))).toEqual({ ok: false, errors: { strike: 'Not a number' } });
     expect(checkRow(row({ mark: 'n/a' }))).toEqual({ ok: false, errors: { mark: 'Not a number' } });
+    // Number() would take these as 16, 5000 and 0.5; nobody types a price that way.
+    expect(checkRow(row({ strike: '0x10' }))).toEqual({ ok: false, errors: { strike: 'Not a number' } });
+    expect(checkRow(row({ mark: '5e3' }))).toEqual({ ok: false, errors: { mark: 'Not a number' } });
+    expect(checkRow(row({ avgPrice: '.5' }))).toMatchObject({ ok: true, position: { avgPrice: 0.5 } });
   });
 
   it('asks for the quantity, which must be more than 0', () => {

@@ -41,7 +41,8 @@ export type RowValues = Omit<DraftRow, 'key' | 'confidence'>;
 /** What a row says once checked: the position, or the message of each field that is wrong. */
 export type RowCheck = { ok: true; position: ConfirmedPosition } | { ok: false; errors: Partial<Record<PositionField, string>> };
 
-const numberText = (n: number | null) => (n === null || !Number.isFinite(n) ? '' : String(n));
+/** A read number as its input shows it: 12 significant digits, so binary float noise (0.1 + 0.2 → 0.30000000000000004) never reaches the field. */
+const numberText = (n: number | null) => (n === null || !Number.isFinite(n) ? '' : String(Number(n.toPrecision(12))));
 
 const newKey = () => globalThis.crypto.randomUUID();
 
@@ -79,12 +80,14 @@ export function isLowConfidence(row: DraftRow, field: PositionField): boolean {
   return confidence !== undefined && confidence < LOW_CONFIDENCE;
 }
 
-/** A number typed by the user: '' is none; thousands separators and a leading $ are allowed. */
+/** A plain decimal number (JavaScript's Number() would also take "0x10", "1e3" and "Infinity"). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** A number typed by the user: '' is none; thousands separators and a $ (also after the sign: "-$435") are allowed. */
 function parseNumber(text: string): number | null | 'invalid' {
-  const cleaned = text.trim().replace(/^\$/, '').replace(/,/g, '');
+  const cleaned = text.trim().replace(/^([+-]?)\$/, '$1').replace(/,/g, '');
   if (cleaned === '') return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : 'invalid';
+  return DECIMAL.test(cleaned) ? Number(cleaned) : 'invalid';
 }
 
 /** zod's generic number messages ("Too small: expected number to be >0") in the table's words. */

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useAutoDismiss } from '../../hooks/use-auto-dismiss';
 
 export interface ToastItem {
   notificationId: string;
@@ -15,23 +15,14 @@ const TOAST_MS = 8_000;
 
 /** One fired alert (or a scan schedule's new finds): a click opens it; it leaves by itself after a few seconds. */
 export function AlertToast({ toast, onOpen, onDismiss }: { toast: ToastItem; onOpen: () => void; onDismiss: () => void }) {
-  const [held, setHeld] = useState(false);
-  const dismiss = useEffectEvent(onDismiss);
-  useEffect(() => {
-    if (held) return undefined;
-    const timer = setTimeout(() => dismiss(), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [held]);
+  const hold = useAutoDismiss(TOAST_MS, onDismiss);
 
   return (
     <div
       className="toast"
       data-testid="alert-toast"
       data-notification-id={toast.notificationId}
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
+      {...hold}
     >
       <button type="button" className="toast-body" onClick={onOpen}>
         <strong className="toast-title">{toast.title}</strong>

@@ -1,5 +1,4 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { IMAGE_PASTE_ATTRIBUTE } from '../../hooks/use-image-paste';
 
 interface ComposerProps {
   value: string;
@@ -10,7 +9,7 @@ interface ComposerProps {
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-/** Where the user writes: Enter sends, Shift+Enter adds a line; Stop replaces Send while the coach answers; a pasted image is read as a screenshot. */
+/** Where the user writes: Enter sends, Shift+Enter adds a line; Stop replaces Send while the coach answers; a pasted screenshot is read (the app-wide paste handler takes it). */
 export function Composer({ value, onChange, onSend, onStop, busy, ref }: ComposerProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // Not while an input method is composing a character: its Enter picks the character.
@@ -31,8 +30,6 @@ export function Composer({ value, onChange, onSend, onStop, busy, ref }: Compose
         ref={ref}
         className="input chat-input"
         aria-label="Message the coach"
-        // An image pasted here is read as a broker screenshot (the app-wide paste handler takes it).
-        {...{ [IMAGE_PASTE_ATTRIBUTE]: '' }}
         placeholder="Ask the coach… (Enter sends, Shift+Enter for a new line)"
         rows={2}
         maxLength={8000}

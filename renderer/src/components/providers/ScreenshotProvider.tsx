@@ -30,6 +30,8 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
 
   // Numbers the readings (and the toasts): a new one remounts the dialog, cancelling the last reading.
   const seq = useRef(0);
+  // The last image given (dropped, pasted, picked): one read from disk after it came is not shown.
+  const latest = useRef(0);
   const show = useCallback((next: { image: ScreenshotImage } | { problem: string }) => setReading({ ...next, seq: ++seq.current } as Reading), []);
 
   const refreshQuota = useCallback(() => {
@@ -38,11 +40,14 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
 
   const openFile = useCallback(
     (file: Blob & { name?: string }, source: ScreenshotImage['source']) => {
+      const given = ++latest.current;
       const problem = imageProblem(file);
       if (problem) return show({ problem });
+      // Reading a large file takes a moment: a second image given meanwhile is the one the user wants.
+      const showIfLatest = (next: { image: ScreenshotImage } | { problem: string }) => given === latest.current && show(next);
       imageFromFile(file, source).then(
-        (image) => show({ image }),
-        (error: unknown) => show({ problem: `The image could not be opened: ${toCoachError(error).message}` }),
+        (image) => showIfLatest({ image }),
+        (error: unknown) => showIfLatest({ problem: `The image could not be opened: ${toCoachError(error).message}` }),
       );
     },
     [show],

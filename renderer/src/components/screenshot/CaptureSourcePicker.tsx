@@ -1,5 +1,5 @@
-import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CaptureSourceList } from '../../../../shared/schemas/screenshot';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 
 type Source = CaptureSourceList['sources'][number];
 
@@ -11,25 +11,15 @@ interface CaptureSourcePickerProps {
 
 /** The desktop app's screen picker: a thumbnail of every screen and window; the one chosen is captured at full size. */
 export function CaptureSourcePicker({ sources, onPick, onClose }: CaptureSourcePickerProps) {
-  const dialog = useRef<HTMLDialogElement | null>(null);
-  const attach = (element: HTMLDialogElement | null) => {
-    dialog.current = element;
-    if (element && !element.open) element.showModal();
-  };
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) dialog.current?.close();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') event.stopPropagation();
-  };
+  const dialog = useModalDialog(onClose);
 
   return (
-    <dialog ref={attach} className="screenshot-dialog capture-picker" aria-labelledby="capture-picker-title" onClose={onClose} onClick={onBackdropClick} onKeyDown={onKeyDown}>
+    <dialog {...dialog.props} className="modal-dialog screenshot-dialog capture-picker" aria-labelledby="capture-picker-title">
       <div className="dialog-body">
         <header className="dialog-header">
           <h2 id="capture-picker-title">Capture a screen or window</h2>
           <span className="dialog-header-actions">
-            <button type="button" className="button button-ghost" onClick={() => dialog.current?.close()}>
+            <button type="button" className="button button-ghost" onClick={dialog.close}>
               Cancel
             </button>
           </span>

@@ -13,6 +13,7 @@ export function PositionsTable({ rows, checks, onChange, onRemove }: PositionsTa
   return (
     <div className="table-scroll confirm-table-scroll">
       <table className="data-table confirm-table">
+        <caption className="visually-hidden">Positions read from the screenshot</caption>
         <thead>
           <tr>
             <th scope="col">Symbol</th>

@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { ConfirmedPosition, ScreenshotExtraction, ScreenshotQuota } from '../../../../shared/schemas/screenshot';
+import { useModalDialog } from '../../hooks/use-modal-dialog';
 import type { Reading } from '../../state/screenshot-context';
 import { QuotaNote } from './QuotaNote';
 import { ScreenshotReading } from './ScreenshotReading';
@@ -20,31 +21,18 @@ interface ScreenshotDialogProps {
  * confirm. Nothing reaches the coach before "Send to AI Coach".
  */
 export function ScreenshotDialog({ reading, quota, onOpened, onRead, onConfirm, onClose }: ScreenshotDialogProps) {
-  const dialog = useRef<HTMLDialogElement | null>(null);
-  const attach = (element: HTMLDialogElement | null) => {
-    dialog.current = element;
-    if (element && !element.open) element.showModal();
-  };
+  const dialog = useModalDialog(onClose);
   const opened = useEffectEvent(onOpened);
   useEffect(() => opened(), []);
 
-  const close = () => dialog.current?.close();
-  const onBackdropClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) close();
-  };
-  // Escape belongs to the dialog: the chat's window-wide Escape (stop the answer) must not see it.
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') event.stopPropagation();
-  };
-
   return (
-    <dialog ref={attach} className="screenshot-dialog" aria-labelledby="screenshot-dialog-title" onClose={onClose} onClick={onBackdropClick} onKeyDown={onKeyDown}>
+    <dialog {...dialog.props} className="modal-dialog screenshot-dialog" aria-labelledby="screenshot-dialog-title">
       <div className="dialog-body">
         <header className="dialog-header">
           <h2 id="screenshot-dialog-title">Read positions from a screenshot</h2>
           {quota && <QuotaNote quota={quota} />}
           <span className="dialog-header-actions">
-            <button type="button" className="button button-ghost" onClick={close}>
+            <button type="button" className="button button-ghost" onClick={dialog.close}>
               Close
             </button>
           </span>
@@ -59,7 +47,7 @@ export function ScreenshotDialog({ reading, quota, onOpened, onRead, onConfirm, 
               </div>
             </div>
           ) : (
-            <ScreenshotReading image={reading.image} onRead={onRead} onConfirm={onConfirm} onCancel={close} />
+            <ScreenshotReading image={reading.image} onRead={onRead} onConfirm={onConfirm} onCancel={dialog.close} />
           )}
         </div>
       </div>

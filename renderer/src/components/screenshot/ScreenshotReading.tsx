@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ConfirmedPosition, ScreenshotExtraction } from '../../../../shared/schemas/screenshot';
 import { useScreenshotExtract } from '../../hooks/use-screenshot-extract';
 import { formatFileSize, type ScreenshotImage } from '../../lib/screenshot-image';
@@ -16,6 +16,8 @@ interface ScreenshotReadingProps {
 /** One image: its preview, the reading's progress (cancellable) or why it failed, then the positions to confirm. */
 export function ScreenshotReading({ image, onRead, onConfirm, onCancel }: ScreenshotReadingProps) {
   const state = useScreenshotExtract(image);
+  // A file the browser cannot decode either (a corrupt PNG): no broken-image icon, the caption and the reader's message say it.
+  const [previewFailed, setPreviewFailed] = useState(false);
   const read = useEffectEvent(onRead);
   const extraction = state.phase === 'done' ? state.extraction : undefined;
   useEffect(() => {
@@ -25,7 +27,7 @@ export function ScreenshotReading({ image, onRead, onConfirm, onCancel }: Screen
   return (
     <div className="screenshot-reading">
       <figure className="screenshot-preview">
-        <img src={image.previewUrl} alt="The screenshot being read" />
+        {!previewFailed && <img src={image.previewUrl} alt="The screenshot being read" onError={() => setPreviewFailed(true)} />}
         <figcaption>
           {image.fileName ?? 'Pasted image'} · {formatFileSize(image.bytes)}
         </figcaption>
