@@ -52,11 +52,11 @@ describe('blackPercentile', () => {
   /** `ink` of 10 000 pixels black, the rest at the background's grey. */
   const picture = (ink: number, background = 240) => Buffer.concat([Buffer.alloc(ink, 0), Buffer.alloc(10_000 - ink, background)]);
 
-  it('is the usual 1 % where text covers 5 % or more, and shrinks with sparser text', () => {
+  it('is the usual 1 % where text covers 2 % or more, and shrinks with sparser text', () => {
     expect(blackPercentile(picture(600))).toBe(1);
-    expect(blackPercentile(picture(500))).toBe(1);
-    // 0.6 % ink (a small table on a big screen): 0.12 %.
-    expect(blackPercentile(picture(60))).toBeCloseTo(0.12, 10);
+    expect(blackPercentile(picture(200))).toBe(1);
+    // 0.6 % ink (a small table on a big screen): 0.3 %.
+    expect(blackPercentile(picture(60))).toBeCloseTo(0.3, 10);
     expect(blackPercentile(picture(0))).toBe(0.05);
   });
 

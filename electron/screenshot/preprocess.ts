@@ -49,10 +49,10 @@ export function textLineHeight(grey: Buffer, width: number, height: number): num
 
 /**
  * The percentile of grey levels stretched to black: sharp's usual 1 %, less when text covers less
- * than about 5 % of the picture (a small table in a full-screen capture). Otherwise the darkest 1 %
- * of pixels would include the table's background, and the stretch would turn it dark: a 798 × 308
- * dark table on a 2560 × 1440 capture (0.6 % ink, against 5.7–8.6 % on the fixtures) lost 5 of its
- * 6 rows that way.
+ * than 2 % of the picture (a small table in a big capture). Otherwise the darkest 1 % of pixels
+ * would include the table's background, and the stretch would turn it dark: a 798 × 308 dark table
+ * on a 2560 × 1440 capture (0.6 % ink) lost 5 of its 6 rows that way. Not lowered sooner: a sparse
+ * three-row table (about 3 % ink) read a price as "msl ths" with the black point at 0.6 %.
  */
 export function blackPercentile(grey: Buffer): number {
   const histogram = new Uint32Array(256);
@@ -69,7 +69,7 @@ export function blackPercentile(grey: Buffer): number {
   let ink = 0;
   for (let level = 0; level < background - 30; level++) ink += histogram[level] ?? 0;
   const inkPercent = (100 * ink) / grey.length;
-  return Math.min(1, Math.max(0.05, inkPercent / 5));
+  return Math.min(1, Math.max(0.05, inkPercent / 2));
 }
 
 /** How much a picture is enlarged for OCR: text lines to about `TARGET_LINE_HEIGHT`, within `MAX_OCR_PIXELS`. */
