@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { CheckedImage } from './types';
 import { checkImage } from './image';
-import { ocrScale, prepareForOcr, textLineHeight } from './preprocess';
+import { blackPercentile, ocrScale, prepareForOcr, textLineHeight } from './preprocess';
 
 /** Lines of text at `fontSize` px on a background, with a header bar as wide as the picture. */
 async function tableImage(fontSize: number, colors: { background: string; text: string }, width = 700): Promise<CheckedImage> {
@@ -48,6 +48,25 @@ describe('textLineHeight', () => {
   });
 });
 
+describe('blackPercentile', () => {
+  /** `ink` of 10 000 pixels black, the rest at the background's grey. */
+  const picture = (ink: number, background = 240) => Buffer.concat([Buffer.alloc(ink, 0), Buffer.alloc(10_000 - ink, background)]);
+
+  it('is the usual 1 % where text covers 2 % or more, and shrinks with sparser text', () => {
+    expect(blackPercentile(picture(600))).toBe(1);
+    expect(blackPercentile(picture(200))).toBe(1);
+    // 0.6 % ink (a small table on a big screen): 0.3 %.
+    expect(blackPercentile(picture(60))).toBeCloseTo(0.3, 10);
+    expect(blackPercentile(picture(0))).toBe(0.05);
+  });
+
+  it('does not count pixels close to the background as ink', () => {
+    // 20 % of the pixels a shade (20 levels) darker than the background: a zebra row, not text.
+    const zebra = Buffer.concat([Buffer.alloc(2000, 220), Buffer.alloc(8000, 240)]);
+    expect(blackPercentile(zebra)).toBe(0.05);
+  });
+});
+
 describe('ocrScale', () => {
   it('brings text lines to 36 px, between 1× and 5×, under 25 megapixels', () => {
     expect(ocrScale(800, 300, 12)).toBe(3);
@@ -68,6 +87,7 @@ describe('prepareForOcr', () => {
       const prepared = await prepareForOcr(image);
       expect(prepared.scale).toBeGreaterThan(2.5);
       expect(prepared.scale).toBeLessThan(3.1);
+      // The header bar spans the picture: no plain margin to cut off.
       expect(prepared.width).toBe(Math.round(image.width * prepared.scale));
       const metadata = await sharp(prepared.png).metadata();
       expect([metadata.format, metadata.width, metadata.height, metadata.channels]).toEqual(['png', prepared.width, prepared.height, 1]);
@@ -78,6 +98,19 @@ describe('prepareForOcr', () => {
       expect(stats.channels[0]!.max).toBeGreaterThan(245);
       expect(data.filter((v) => v > 200).length / data.length).toBeGreaterThan(0.7);
     }
+  });
+
+  it('cuts a small table out of a full-screen capture and keeps its background light', async () => {
+    const table = await tableImage(13, DARK);
+    const screen = await sharp({ create: { width: 2560, height: 1440, channels: 3, background: '#0b0c0e' } })
+      .composite([{ input: table.data, left: 300, top: 200 }])
+      .png()
+      .toBuffer();
+    const prepared = await prepareForOcr(await checkImage(screen));
+    expect(prepared.width).toBeLessThan((table.width + 40) * prepared.scale);
+    expect(prepared.height).toBeLessThan((table.height + 40) * prepared.scale);
+    const data = await sharp(prepared.png).toColourspace('b-w').raw().toBuffer();
+    expect(data.filter((v) => v > 200).length / data.length).toBeGreaterThan(0.7);
   });
 
   it('is a function of the image alone', async () => {

@@ -17,14 +17,19 @@ export interface RecognizeOptions {
 export interface TesseractOcrOptions {
   /** Folder holding `eng.traineddata.gz`; the `@tesseract.js-data/eng` package's by default. */
   langPath?: string;
-  /** Page segmentation: a uniform block of text reads table rows as lines. */
+  /**
+   * Page segmentation. A uniform block of text (6) reads the tables best: on the fixtures shrunk to
+   * 70 % as JPEG, 97.2 % of fields against 89.9 % for a single column (4) and 91.0 % for sparse
+   * text (11); automatic (3) missed words of whole tables already at full size.
+   */
   pageSegmentation?: PSM;
 }
 
 /**
  * The English model bundled with the app (no download at run time). `4.0.0_best_int` is the
- * integer-quantised LSTM model: about as accurate as `4.0.0` on these tables and several times
- * faster to load and run (measured on the broker fixtures; see local-extractor.accuracy.test.ts).
+ * integer-quantised LSTM model: on the broker fixtures it read exactly the same fields as the float
+ * `4.0.0` model (100 %, and 97.2 % / 86.7 % on the tables shrunk to 70 % / 60 %) in about three
+ * quarters of the time.
  */
 export function bundledLangPath(): string {
   const packageJson = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json');
