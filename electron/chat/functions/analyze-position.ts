@@ -45,12 +45,21 @@ export const analyzePosition = defineFunction({
   },
 });
 
+/** Tries at opening unpriced legs at a mark that still holds when they are valued (prices tick between two reads). */
+const OPEN_AT_MARK_TRIES = 3;
+
 /** Legs without an entry price are opened at their current mark (read from a first analysis). */
 async function analyzeLegs(ctx: FunctionContext, underlying: string, args: LegArg[]): Promise<{ analysis: PositionAnalysis; notes: string[] }> {
   const { legs, unpriced, notes } = await resolveLegs(ctx, underlying, args);
-  const first = await ctx.call('positions:analyze', { legs });
-  if (!unpriced.length) return { analysis: first, notes };
-  const priced = legs.map((leg, i) => (unpriced.includes(i) ? { ...leg, price: first.legs[i]!.mark } : leg));
+  let analysis = await ctx.call('positions:analyze', { legs });
+  if (!unpriced.length) return { analysis, notes };
   notes.push(`No entry price for leg${unpriced.length > 1 ? 's' : ''} ${unpriced.map((i) => i + 1).join(', ')}: valued as opened now at the current mark`);
-  return { analysis: await ctx.call('positions:analyze', { legs: priced }), notes };
+  for (let tries = 0; tries < OPEN_AT_MARK_TRIES; tries++) {
+    const marks = analysis.legs.map((leg) => leg.mark);
+    const priced = legs.map((leg, i) => (unpriced.includes(i) ? { ...leg, price: marks[i]! } : leg));
+    analysis = await ctx.call('positions:analyze', { legs: priced });
+    // Opened "now" means no P&L on those legs: done unless the price moved between the two reads.
+    if (unpriced.every((i) => analysis.legs[i]!.mark === marks[i])) break;
+  }
+  return { analysis, notes };
 }
