@@ -138,3 +138,29 @@ test('a saved key is shown masked, before and after a reload, and its value neve
   expect(answers.length).toBeGreaterThan(3);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the daily screenshot limit: today’s count, a bad number refused, a new limit saved and applied', async ({ page, rpc, consoleErrors }) => {
+  await rpc('settings:reset', { key: 'screenshot.dailyLimit' });
+  try {
+    const panel = await openProfile(page);
+    const before = (await rpc('screenshot:quota')) as { used: number; limit: number };
+    await expect(panel.getByTestId('screenshot-limit-used')).toHaveText(`${before.used} of 5 read today (New York day)`);
+    const field = panel.getByLabel('Screenshots read per day');
+    await expect(field).toHaveValue('5');
+
+    await field.fill('0');
+    await panel.getByRole('button', { name: 'Save limit' }).click();
+    await expect(panel.getByText('A whole number from 1 to 100')).toBeVisible();
+    expect(((await rpc('screenshot:quota')) as { limit: number }).limit).toBe(5);
+
+    await field.fill('12');
+    await panel.getByRole('button', { name: 'Save limit' }).click();
+    await expect(panel.getByTestId('screenshot-limit-used')).toHaveText(`${before.used} of 12 read today (New York day)`);
+    expect(((await rpc('screenshot:quota')) as { limit: number }).limit).toBe(12);
+    await page.reload();
+    await expect(page.getByRole('tabpanel', { name: 'Profile' }).getByLabel('Screenshots read per day')).toHaveValue('12');
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await rpc('settings:reset', { key: 'screenshot.dailyLimit' });
+  }
+});

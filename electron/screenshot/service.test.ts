@@ -129,7 +129,7 @@ describe('ScreenshotService.extract', () => {
     const { events, result } = await extract();
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', message: 'You have read 2 screenshots today, the daily limit. It resets at midnight New York time; you can raise it in Settings (screenshot.dailyLimit).' },
+      error: { code: 'rate_limited', message: 'You have read 2 screenshots today, the daily limit. It resets at midnight New York time; you can raise it in the Profile tab (Broker screenshots).' },
     });
     expect(events).toEqual([]);
     expect(local.calls).toBe(2);
@@ -144,7 +144,7 @@ describe('ScreenshotService.extract', () => {
     // Not "you have read 1 screenshot today": none is read yet.
     expect((await extract()).result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', message: "A screenshot being read now takes the last place under today's limit of 1: wait for it to finish, or raise the limit in Settings (screenshot.dailyLimit)." },
+      error: { code: 'rate_limited', message: "A screenshot being read now takes the last place under today's limit of 1: wait for it to finish, or raise the limit in the Profile tab (Broker screenshots)." },
     });
     stop.abort();
     expect((await first).result).toMatchObject({ ok: false, error: { code: 'aborted', message: 'Reading stopped; nothing was counted' } });

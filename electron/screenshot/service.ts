@@ -71,12 +71,12 @@ export class ScreenshotService {
     if (before.used >= before.limit) {
       throw new CoachError(
         'rate_limited',
-        `You have read ${before.limit} screenshot${before.limit === 1 ? '' : 's'} today, the daily limit. It resets at midnight New York time; you can raise it in Settings (screenshot.dailyLimit).`,
+        `You have read ${before.limit} screenshot${before.limit === 1 ? '' : 's'} today, the daily limit. It resets at midnight New York time; you can raise it in the Profile tab (Broker screenshots).`,
       );
     }
     // Not read yet: the readings under way hold the day's last places (they free them if they find nothing).
     if (before.used + this.inFlight >= before.limit) {
-      throw new CoachError('rate_limited', `A screenshot being read now takes the last place under today's limit of ${before.limit}: wait for it to finish, or raise the limit in Settings (screenshot.dailyLimit).`);
+      throw new CoachError('rate_limited', `A screenshot being read now takes the last place under today's limit of ${before.limit}: wait for it to finish, or raise the limit in the Profile tab (Broker screenshots).`);
     }
     const bytes = decodeBase64(input.image);
     this.inFlight += 1;

@@ -4,9 +4,10 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { LoadingState } from '../common/LoadingState';
 import { ApiKeysCard } from './ApiKeysCard';
 import { ProfileCard } from './ProfileCard';
+import { ScreenshotLimitCard } from './ScreenshotLimitCard';
 import { UsageCard } from './UsageCard';
 
-/** Who the coach is talking to (profile, notifications), this month's usage, and the service keys. */
+/** Who the coach is talking to (profile, notifications), this month's usage, the screenshot limit, and the service keys. */
 export function ProfileTab() {
   const profile = useCall('profile:get', {});
   useApiEvent('profile:changed', profile.replace, profile.data !== undefined);
@@ -21,6 +22,7 @@ export function ProfileTab() {
           <UsageCard queries={profile.data.queriesUsedThisMonth} />
         </>
       )}
+      <ScreenshotLimitCard />
       <ApiKeysCard />
     </div>
   );
