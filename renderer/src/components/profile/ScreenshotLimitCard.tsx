@@ -40,13 +40,18 @@ export function ScreenshotLimitCard() {
         <h3 id="screenshot-limit-heading">Broker screenshots</h3>
         <span className="card-header-note muted">How many screenshots of your positions the app reads a day</span>
       </header>
-      <p className="muted" data-testid="screenshot-limit-used">
-        {quota.data ? `${quota.data.used} of ${quota.data.limit} read today (New York day)` : quota.error ? 'Today’s count could not be loaded' : 'Loading today’s count…'}
-      </p>
+      <dl className="facts">
+        <dt>Read today</dt>
+        <dd data-testid="screenshot-limit-used">
+          {quota.data ? `${quota.data.used} of ${quota.data.limit} read today (New York day)` : quota.error ? 'Today’s count could not be loaded' : 'Loading today’s count…'}
+        </dd>
+      </dl>
       <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="screenshot-limit-heading">
-        <FormField id="screenshot-daily-limit" label="Screenshots read per day" hint={`Default ${DEFAULT_SCREENSHOT_DAILY_LIMIT}; a screenshot with no positions table is not counted`} error={error}>
+        <div className="form-grid">
+          <FormField id="screenshot-daily-limit" label="Screenshots read per day" hint={`Default ${DEFAULT_SCREENSHOT_DAILY_LIMIT}; a screenshot with no positions table is not counted`} error={error}>
           <input {...fieldAria('screenshot-daily-limit', error)} className="input" type="text" inputMode="numeric" value={draft ?? String(current)} onChange={(event) => setDraft(event.target.value)} />
-        </FormField>
+          </FormField>
+        </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={draft === undefined}>
             Save limit
