@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSse } from '../../shared/client';
 import type { ChatMessage, ChatStreamEvent } from '../../shared/schemas/chat';
 import { createHost } from '../host';
 import { silentLogger } from '../observability/logger';
 import { startApiServer } from '../server';
 import { makeTempDir, TEST_TOKEN } from '../testing/test-host';
-import { gate, ScriptedProvider } from './testing';
+import { followChatSse, gate, ScriptedProvider } from './testing';
 
 const dataDir = makeTempDir();
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -57,7 +56,6 @@ describe('quitting while the coach answers over IPC', () => {
 
   it('over HTTP too: the local API closing cuts the answer, and the host stores it before closing the database', async () => {
     const held = gate();
-    const tokenArrived = gate();
     const host = hostOn(new ScriptedProvider([{ token: 'Cut ' }, { wait: held.promise }, { token: 'never' }]));
     host.start();
     const server = await startApiServer({
@@ -77,13 +75,8 @@ describe('quitting while the coach answers over IPC', () => {
       body: JSON.stringify({ message: 'shutting down' }),
       headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json', accept: 'text/event-stream' },
     });
-    let sessionId = '';
-    const reading = readSse(res.body!, (_name, data) => {
-      const event = JSON.parse(data) as ChatStreamEvent;
-      if (event.type === 'stream_start') sessionId = event.sessionId;
-      if (event.type === 'token') tokenArrived.open();
-    }).catch(() => {});
-    await tokenArrived.promise;
+    const { reading, firstToken } = followChatSse(res.body!);
+    const sessionId = await firstToken;
     // The shutdown order of web mode and the desktop app: the local API, then the host.
     await server.close();
     await host.stop();

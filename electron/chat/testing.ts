@@ -1,4 +1,5 @@
 import type { StreamInput } from '../../shared/contract';
+import { readSse } from '../../shared/client';
 import { z } from 'zod';
 import type { ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
 import type { Widget } from '../../shared/schemas/chat-widgets';
@@ -74,6 +75,21 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   let open!: () => void;
   const promise = new Promise<void>((resolve) => (open = resolve));
   return { promise, open };
+}
+
+/**
+ * Follows a chat answer streamed as SSE to its end (`reading`); `firstToken` resolves with the
+ * session id once the first token arrived, when a test stops the answer midway.
+ */
+export function followChatSse(body: ReadableStream<Uint8Array>): { reading: Promise<void>; firstToken: Promise<string> } {
+  const tokenArrived = gate();
+  let sessionId = '';
+  const reading = readSse(body, (_name, data) => {
+    const event = JSON.parse(data) as ChatStreamEvent;
+    if (event.type === 'stream_start') sessionId = event.sessionId;
+    if (event.type === 'token') tokenArrived.open();
+  }).catch(() => {});
+  return { reading, firstToken: tokenArrived.promise.then(() => sessionId) };
 }
 
 export interface ChatWorldOptions {

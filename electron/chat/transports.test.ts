@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildCoachBridge, type IpcRendererLike } from '../../preload/bridge';
-import { httpCoachApi, ipcCoachApi, readSse, type CoachApi } from '../../shared/client';
+import { httpCoachApi, ipcCoachApi, type CoachApi } from '../../shared/client';
 import { STREAM_EVENT_CHANNEL, STREAM_NAMES, type StreamEventMessage } from '../../shared/contract';
 import { CoachError } from '../../shared/errors';
 import type { ChatMessage, ChatStreamEvent, ChatTurnResult } from '../../shared/schemas/chat';
@@ -9,7 +9,7 @@ import { registerIpcHandlers, registerIpcStreams, type IpcInvokeEventLike, type 
 import { silentLogger } from '../observability/logger';
 import { startApiServer, type ApiServerOptions } from '../server';
 import { startTestHost, TEST_TOKEN, type TestHost } from '../testing/test-host';
-import { gate, ScriptedProvider, type ScriptStep } from './testing';
+import { followChatSse, gate, ScriptedProvider, type ScriptStep } from './testing';
 import { ChatProviderError, defineFunction } from './types';
 
 const RENDERER_URL = 'file:///opt/titm/resources/app.asar/out/renderer/index.html';
@@ -224,7 +224,6 @@ describe('chat:send over HTTP', () => {
 
   it('stops the turn when the client disconnects, keeping the partial answer', async () => {
     const held = gate();
-    const tokenArrived = gate();
     provider.script = [{ token: 'Half ' }, { wait: held.promise }, { token: 'never' }];
     const disconnect = new AbortController();
     const res = await t.request('/api/stream/chat:send', {
@@ -233,13 +232,8 @@ describe('chat:send over HTTP', () => {
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       signal: disconnect.signal,
     });
-    let sessionId = '';
-    const reading = readSse(res.body!, (_name, data) => {
-      const event = JSON.parse(data) as ChatStreamEvent;
-      if (event.type === 'stream_start') sessionId = event.sessionId;
-      if (event.type === 'token') tokenArrived.open();
-    }).catch(() => {});
-    await tokenArrived.promise;
+    const { reading, firstToken } = followChatSse(res.body!);
+    const sessionId = await firstToken;
     disconnect.abort();
     await reading;
     const messages = await eventually(() => storedMessages(sessionId).catch(() => []), (m) => m.length === 2);
