@@ -95,6 +95,12 @@ export interface HostOptions {
   screenshot?: { checkImage?: ImageChecker; localOcr?: PositionExtractor };
   /** Replaces the chat's engine and functions (tests drive turns with scripted doubles). */
   chat?: { provider?: ChatProvider; functions?: ChatFunction[] };
+  /**
+   * The clock market data is read at, and everything priced from it (levels, chains, positions,
+   * LEAPS, macro, scans). Absent: the wall clock. Tests hold it still so that two reads taken during
+   * a live session agree.
+   */
+  marketClock?: () => number;
 }
 
 export interface Host {
@@ -203,25 +209,27 @@ export function createHost(options: HostOptions): Host {
     baseUrl: config.MASSIVE_BASE_URL,
     timeoutMs: config.MASSIVE_TIMEOUT_MS,
     breaker: massiveBreaker,
+    now: options.marketClock,
   });
   health.register('provider:market', providerCheck(() => market.describe(), massiveBreaker), { critical: false });
-  const levels = new LevelsService({ market });
+  const levels = new LevelsService({ market, now: options.marketClock });
   const optionChains = new OptionsChainService({
     market,
     // The market's client: one key, one breaker, so an outage seen by either trips both.
     massive: market.massiveClient,
     apiKey: secrets.getter('MASSIVE_API_KEY'),
+    now: options.marketClock,
   });
   const journal = new JournalService(db, events);
   const notifications = new NotificationsService({ db, events, logger, notifier: options.notifier, prefs: () => profile.get().notificationPrefs });
   const alerts = new AlertsService({ db, events, quotes: market, notifications: notifications.repo });
-  const positions = new PositionsService({ db, events, chains: optionChains, market });
-  const macro = new MacroService({ market });
-  const leaps = new LeapsService({ market, chains: optionChains });
+  const positions = new PositionsService({ db, events, chains: optionChains, market, now: options.marketClock });
+  const macro = new MacroService({ market, now: options.marketClock });
+  const leaps = new LeapsService({ market, chains: optionChains, now: options.marketClock });
   const scanner = new ScannerService({
     db,
     events,
-    data: new MarketScanData({ market, levels, chains: optionChains }),
+    data: new MarketScanData({ market, levels, chains: optionChains, clock: options.marketClock }),
     preferredSymbols: () => profile.get().preferredSymbols,
     notifications,
     logger,

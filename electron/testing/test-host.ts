@@ -40,7 +40,7 @@ function overriddenDispatch(host: Host, handlers: HandlerMap): Dispatch {
 }
 
 export async function startTestHost(
-  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat']; screenshot?: HostOptions['screenshot']; capturer?: HostOptions['capturer'] } = {},
+  options: { env?: NodeJS.ProcessEnv; server?: Partial<ApiServerOptions>; handlers?: HandlerMap; notifier?: NativeNotifier; chat?: HostOptions['chat']; screenshot?: HostOptions['screenshot']; capturer?: HostOptions['capturer']; marketClock?: HostOptions['marketClock'] } = {},
 ): Promise<TestHost> {
   const dataDir = makeTempDir();
   const logs: Record<string, unknown>[] = [];
@@ -53,6 +53,7 @@ export async function startTestHost(
     chat: options.chat,
     screenshot: options.screenshot,
     capturer: options.capturer,
+    marketClock: options.marketClock,
   });
   host.start();
   const server = await startApiServer({

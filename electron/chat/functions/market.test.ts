@@ -16,7 +16,7 @@ function referenceAtr(bars: readonly Bar[], n: number): number {
   return atr;
 }
 
-describe('market functions through a real host (simulated market, wall clock)', () => {
+describe('market functions through a real host (simulated market held at the start)', () => {
   let h: FunctionHost;
   beforeAll(async () => {
     h = await startFunctionHost();

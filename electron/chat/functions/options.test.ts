@@ -14,7 +14,7 @@ function expectSignificant(actual: unknown, expected: number | null): void {
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(Math.abs(expected) * 5e-4 + 1e-12);
 }
 
-describe('options functions through a real host (simulated chains, wall clock)', () => {
+describe('options functions through a real host (simulated chains held at the start)', () => {
   let h: FunctionHost;
   /** SPY's chain of the first expiration at least a week out (every leg expires together there). */
   let weekly: OptionChain;

@@ -9,6 +9,8 @@ import { CHAT_FUNCTIONS } from '../index';
 
 export interface FunctionHost {
   t: TestHost;
+  /** The moment the host's market is held at (its data, and the functions' `now`). */
+  at: number;
   /** A contract call of the test itself over the HTTP API (the independent side of a check). */
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   /**
@@ -19,13 +21,19 @@ export interface FunctionHost {
   run(fn: ChatFunction, args: Record<string, unknown>): Promise<{ result: Record<string, unknown>; widget?: Widget }>;
 }
 
-/** A real host (SQLite in a temp folder, simulated market, wall clock) and the registry's executor on it. */
+/**
+ * A real host (SQLite in a temp folder, simulated market) and the registry's executor on it. The
+ * market is held at the moment the host starts: during a live session the simulated prices move
+ * every second, and a test compares a function's answer with a second read of the same data.
+ */
 export async function startFunctionHost(): Promise<FunctionHost> {
-  const t = await startTestHost();
+  const at = Date.now();
+  const t = await startTestHost({ marketClock: () => at });
   const executor = new FunctionExecutor(CHAT_FUNCTIONS);
   let calls = 0;
   return {
     t,
+    at,
     async call(name, input) {
       const response = await t.rpc(name, input);
       const body = (await response.json()) as unknown;
@@ -34,7 +42,7 @@ export async function startFunctionHost(): Promise<FunctionHost> {
     },
     async run(fn, args) {
       const id = `call-${++calls}`;
-      const context = { dispatch: t.host.dispatch, requestId: `test-${id}`, log: t.host.logger, signal: new AbortController().signal, profile: t.host.profile.get(), now: Date.now() };
+      const context = { dispatch: t.host.dispatch, requestId: `test-${id}`, log: t.host.logger, signal: new AbortController().signal, profile: t.host.profile.get(), now: at };
       const record = await executor.execute(fn.name, args, id, context, () => {});
       expect(t.logs.filter((line) => line.callId === id && line.msg === 'widget dropped: it breaks its schema')).toEqual([]);
       if (record.status === 'error') throw new Error(record.error);
