@@ -139,6 +139,11 @@ test('a dropped thinkorswim screenshot is read, confirmed and analysed; "what is
     for (const [label, value] of numbers) expect(Number(await row.getByRole('textbox', { name: `${label}, row ${n}` }).inputValue()), `${label}, row ${n}`).toBe(value);
   }
 
+  // Enter in a cell ends the edit; only the button sends.
+  await rows.first().getByRole('textbox', { name: 'Strike, row 1' }).press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('region', { name: 'AI Coach' }).locator('[data-testid="chat-message"]')).toHaveCount(0);
+
   await send.click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('notice-toast')).toHaveText(/Positions sent to AI Coach for analysis\./);

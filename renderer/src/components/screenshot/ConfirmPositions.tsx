@@ -22,7 +22,7 @@ interface ConfirmPositionsProps {
 /**
  * The positions read, for the user to check and correct before the coach sees them: editable rows
  * (low-confidence fields highlighted), rows added or removed, each row validated as the coach's
- * input is; "Send to AI Coach" only once every row is valid.
+ * input is; "Send to AI Coach" only once every row is valid, and only by its button.
  */
 export function ConfirmPositions({ extraction, onConfirm, onCancel }: ConfirmPositionsProps) {
   const [rows, setRows] = useState<DraftRow[]>(() => rowsFromExtraction(extraction.positions));
@@ -40,6 +40,10 @@ export function ConfirmPositions({ extraction, onConfirm, onCancel }: ConfirmPos
       onSubmit={(e) => {
         e.preventDefault();
         if (positions) onConfirm(positions);
+      }}
+      // Enter in a cell ends the edit, it does not send: only the button sends (a form would submit).
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
       }}
     >
       <p className="confirm-summary">
