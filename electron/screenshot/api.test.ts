@@ -98,6 +98,9 @@ describe('the host with an OpenAI key', () => {
       const res = await t.request('/api/screenshot/extract', { method: 'POST', body: body(png), headers: json });
       expect(await res.json()).toMatchObject({ method: 'openai_vision', broker: 'webull', positions: [{ symbol: 'IWM', quantity: 20 }], warnings: [] });
       expect(fake.requests[0]).toMatchObject({ authorization: `Bearer ${key}`, body: { model: 'vision-model' } });
+      // The key goes to the server it belongs to, and nowhere else: not into a log line.
+      expect(t.logs.length).toBeGreaterThan(0);
+      expect(JSON.stringify(t.logs)).not.toContain(key);
     } finally {
       await t.close();
       await fake.close();
