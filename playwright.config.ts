@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './electron/testing/chromium';
 import { FAKE_NOTIFY_SEND_LOG_VAR, pathWithFakeNotifySend } from './electron/testing/fake-notify-send';
 import {
   E2E_ALERT_TICK_MS,
@@ -48,10 +49,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfirmedPositionSchema } from '../../../shared/schemas/screenshot';
 import { brokerFixtures, renderFixture, renderHtmlToPng, withChromium } from './broker-fixtures';
-import fs from 'node:fs';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const money = (n: number, decimals = 2) => Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
@@ -55,7 +54,7 @@ describe('broker fixtures', () => {
     }
   });
 
-  it.skipIf(!fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium'))('render to PNG screenshots of the table with the page around it', async () => {
+  it('render to PNG screenshots of the table with the page around it', async () => {
     const [light, blank] = await withChromium(async (browser) => [await renderFixture(fixtures[0]!, browser), await renderHtmlToPng('<p>No table here</p>', browser)]);
     for (const png of [light!, blank!]) expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     // IHDR: width then height, big-endian, at bytes 16 and 20.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../../testing/chromium';
 import { BROKERS, type Broker, type ConfirmedPosition } from '../../../shared/schemas/screenshot';
 import { brokerHtml, type Theme } from './broker-layouts';
 import { BROKER_TRUTH } from './broker-truth';
@@ -26,13 +27,10 @@ export function brokerFixtures(): BrokerFixture[] {
   );
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-
 /** Runs `fn` with a headless Chromium, closed afterwards whatever happens. */
 export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run node scripts/ensure-chromium.mjs`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  if (!fs.existsSync(CHROMIUM_LAUNCH.executablePath)) throw new Error(`Chromium not found at ${CHROMIUM_LAUNCH.executablePath}: run node scripts/ensure-chromium.mjs`);
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
   try {
     return await fn(browser);
   } finally {
