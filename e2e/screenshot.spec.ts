@@ -293,3 +293,39 @@ test('the menu\'s file picker and a paste into the composer open the reading; Es
   expect(((await rpc('screenshot:quota')) as ScreenshotQuota).used).toBe(quotaBefore.used);
   await expect(chat.locator('[data-testid="chat-message"]')).toHaveCount(0);
 });
+
+test('positions confirmed while an answer is on its way wait for it: the notice says so, then "sent", and the analysis follows the answer', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const png = await renderBook(browser, bookTruth(fridayAhead()));
+  await openApp(page);
+  const chat = page.getByRole('region', { name: 'AI Coach' });
+  const messages = chat.locator('[data-testid="chat-message"]');
+
+  // The question's request is held on its way to the server, so the chat waits for its answer.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/stream/chat:send', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const composer = chat.getByRole('textbox', { name: 'Message the coach' });
+  await composer.fill('what is SPY at?');
+  await composer.press('Enter');
+  await expect(chat.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  await dropFile(page, await fileTransfer(page, { base64: png.toString('base64'), name: 'tos-positions.png', type: 'image/png' }));
+  const dialog = page.getByRole('dialog', { name: 'Read positions from a screenshot' });
+  const send = dialog.getByRole('button', { name: 'Send to AI Coach' });
+  await expect(send).toBeEnabled({ timeout: 90_000 });
+  await send.click();
+  await expect(page.getByTestId('notice-toast')).toHaveText(/Positions confirmed: they go to AI Coach once its current answer has finished\./);
+  await expect(messages).toHaveCount(2); // the question and its pending answer; the positions wait
+
+  release();
+  await expect(page.getByTestId('notice-toast')).toHaveText(/Positions sent to AI Coach for analysis\./, { timeout: 15_000 });
+  // Question, its answer, the automatic request and the analysis, in that order.
+  await expect(messages).toHaveCount(4, { timeout: 15_000 });
+  await expect(messages.nth(1)).toContainText('SPY');
+  await expect(messages.last()).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await expect(messages.last().locator('[data-widget="position_summary"]')).toHaveCount(2);
+});

@@ -14,6 +14,7 @@ import { NoticeToast } from '../screenshot/NoticeToast';
 import { ScreenshotDialog } from '../screenshot/ScreenshotDialog';
 
 const POSITIONS_SENT_TOAST = 'Positions sent to AI Coach for analysis.';
+const POSITIONS_WAITING_TOAST = 'Positions confirmed: they go to AI Coach once its current answer has finished.';
 
 /**
  * The screenshot flow of the whole window: files dropped anywhere or pasted, the chat's menu
@@ -25,7 +26,9 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
   const nav = useWorkspaceNav();
   const [reading, setReading] = useState<Reading>();
   const [sources, setSources] = useState<CaptureSourceList['sources']>();
-  const [toast, setToast] = useState<{ text: string; seq: number }>();
+  // The confirmation whose notice shows; it says "sent" only once the chat has taken the positions.
+  const [notice, setNotice] = useState<number>();
+  const waiting = nav.pendingPositions !== undefined;
   const [quota, setQuota] = useState<ScreenshotQuota>();
 
   // Numbers the readings (and the toasts): a new one remounts the dialog, cancelling the last reading.
@@ -81,7 +84,7 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
   const confirm = (positions: ConfirmedPosition[], extraction: ScreenshotExtraction) => {
     setReading(undefined);
     nav.analysePositions({ positions, extractionId: extraction.id, broker: extraction.broker });
-    setToast({ text: POSITIONS_SENT_TOAST, seq: ++seq.current });
+    setNotice(++seq.current);
   };
 
   const flow = useMemo<ScreenshotFlow>(() => ({ openFile, capture, dragging, quota, refreshQuota }), [openFile, capture, dragging, quota, refreshQuota]);
@@ -103,7 +106,10 @@ export function ScreenshotProvider({ children }: { children: ReactNode }) {
         />
       )}
       {sources && <CaptureSourcePicker sources={sources} onPick={captureSource} onClose={() => setSources(undefined)} />}
-      {toast && <NoticeToast key={toast.seq} text={toast.text} onDismiss={() => setToast(undefined)} />}
+      {notice !== undefined && (
+        // A new notice when the positions go: "sent" gets its full time on screen.
+        <NoticeToast key={`${notice}-${waiting}`} text={waiting ? POSITIONS_WAITING_TOAST : POSITIONS_SENT_TOAST} onDismiss={() => setNotice(undefined)} />
+      )}
     </ScreenshotContext.Provider>
   );
 }
