@@ -69,7 +69,9 @@ describe('screenshot positions analysed by the offline coach (real host)', () =>
   let spy: number;
   let qqq: number;
   beforeAll(async () => {
-    t = await startTestHost();
+    // The market held still: the answers are compared with reads of the same prices taken after them.
+    const at = Date.now();
+    t = await startTestHost({ marketClock: () => at });
     expiry = fridayAhead();
     spy = Math.round(await last(t.host, 'SPY'));
     qqq = await last(t.host, 'QQQ');

@@ -192,11 +192,11 @@ describe('OpenAiProvider against a local OpenAI-compatible server', () => {
   });
 
   it('a slow answer is not a timeout while chunks keep coming', async () => {
-    fake.queue.push({ ...textAnswer('a', 'b', 'c', 'd', 'e'), delayMs: 100 });
+    fake.queue.push({ ...textAnswer('a', 'b', 'c', 'd', 'e', 'f'), delayMs: 250 });
     const t = fakeTurn();
-    // 500 ms in all, 100 ms between chunks, 300 ms allowed between chunks.
-    await provider({ timeoutMs: 300 }).respond(t.turn);
-    expect(t.tokens().join('')).toBe('abcde');
+    // 1.5 s in all, 250 ms between chunks, 1 s allowed between chunks (room for a busy machine).
+    await provider({ timeoutMs: 1000 }).respond(t.turn);
+    expect(t.tokens().join('')).toBe('abcdef');
   });
 
   it('a stream that ends without finishing (no finish_reason, no [DONE]) is an error, not a short answer', async () => {
