@@ -80,4 +80,25 @@ describe('createHost', () => {
     expect(await second.dispatch('settings:list', {})).toEqual({ ok: true, value: { 'ui.chatPanelWidth': 512 } });
     await second.stop();
   });
+
+  it('reads the market, and everything priced from it, at its marketClock when one is given', async () => {
+    // Wednesday 17 December 2025, 11:00 in New York: the regular session is under way.
+    const at = Date.parse('2025-12-17T16:00:00Z');
+    const host = createHost({ mode: 'web', version: '1.2.3', env: { TITM_DATA_DIR: makeTempDir(), NODE_ENV: 'test' }, logSink: () => {}, marketClock: () => at });
+    host.start();
+    const call = async (name: string, input: unknown) => {
+      const result = await host.dispatch(name as never, input as never);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as Record<string, unknown>;
+    };
+    try {
+      const quote = await call('market:quote', { symbol: 'SPY' });
+      expect(quote).toMatchObject({ session: 'open', time: at });
+      expect(await call('market:quote', { symbol: 'SPY' })).toEqual(quote);
+      expect(await call('levels:get', { symbol: 'SPY' })).toMatchObject({ date: '2025-12-17', lastPrice: quote.last });
+      expect(await call('options:chain', { underlying: 'SPY' })).toMatchObject({ asOf: at, spot: quote.last });
+    } finally {
+      await host.stop();
+    }
+  });
 });

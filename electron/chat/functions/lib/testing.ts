@@ -9,8 +9,6 @@ import { CHAT_FUNCTIONS } from '../index';
 
 export interface FunctionHost {
   t: TestHost;
-  /** The moment the host's market is held at (its data, and the functions' `now`). */
-  at: number;
   /** A contract call of the test itself over the HTTP API (the independent side of a check). */
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   /**
@@ -24,7 +22,8 @@ export interface FunctionHost {
 /**
  * A real host (SQLite in a temp folder, simulated market) and the registry's executor on it. The
  * market is held at the moment the host starts: during a live session the simulated prices move
- * every second, and a test compares a function's answer with a second read of the same data.
+ * every second, and a test compares a function's answer with a second read of the same data. The
+ * functions' `now` is that moment too.
  */
 export async function startFunctionHost(): Promise<FunctionHost> {
   const at = Date.now();
@@ -33,7 +32,6 @@ export async function startFunctionHost(): Promise<FunctionHost> {
   let calls = 0;
   return {
     t,
-    at,
     async call(name, input) {
       const response = await t.rpc(name, input);
       const body = (await response.json()) as unknown;
