@@ -12,10 +12,12 @@ const LimitSchema = settingSchemas['screenshot.dailyLimit'];
 /** Broker screenshots read today against the daily limit, and the limit itself (setting `screenshot.dailyLimit`). */
 export function ScreenshotLimitCard() {
   const quota = useCall('screenshot:quota', {});
-  const { settings, save, saveError, dismissSaveError } = useSettings();
+  const { settings, save, saveError } = useSettings();
   const current = settings?.['screenshot.dailyLimit'] ?? DEFAULT_SCREENSHOT_DAILY_LIMIT;
   const [draft, setDraft] = useState<string>();
   const [error, setError] = useState<string>();
+  // The limit last sent, for Retry when saving it failed.
+  const [sent, setSent] = useState<number>();
   // A limit saved here or elsewhere changes what remains today.
   useApiEvent('settings:changed', (entry) => {
     if (entry.key === 'screenshot.dailyLimit') quota.reload();
@@ -31,6 +33,7 @@ export function ScreenshotLimitCard() {
     }
     setError(undefined);
     setDraft(undefined);
+    setSent(parsed.data);
     save('screenshot.dailyLimit', parsed.data);
   };
 
@@ -49,7 +52,7 @@ export function ScreenshotLimitCard() {
       <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="screenshot-limit-heading">
         <div className="form-grid">
           <FormField id="screenshot-daily-limit" label="Screenshots read per day" hint={`Default ${DEFAULT_SCREENSHOT_DAILY_LIMIT}; a screenshot with no positions table is not counted`} error={error}>
-          <input {...fieldAria('screenshot-daily-limit', error)} className="input" type="text" inputMode="numeric" value={draft ?? String(current)} onChange={(event) => setDraft(event.target.value)} />
+            <input {...fieldAria('screenshot-daily-limit', error)} className="input" type="text" inputMode="numeric" value={draft ?? String(current)} onChange={(event) => setDraft(event.target.value)} />
           </FormField>
         </div>
         <div className="form-actions">
@@ -58,7 +61,7 @@ export function ScreenshotLimitCard() {
           </button>
         </div>
       </form>
-      {saveError && <ErrorNotice title="Could not save the limit" error={saveError} onRetry={dismissSaveError} />}
+      {saveError && sent !== undefined && <ErrorNotice title="Could not save the limit" error={saveError} onRetry={() => save('screenshot.dailyLimit', sent)} />}
     </section>
   );
 }
